@@ -1,0 +1,291 @@
+//! The command line, as clap definitions and nothing else.
+//!
+//! No value here is checked beyond its type and no file or network is touched: the
+//! `settings` module turns these into a plain `Settings` value. Every settings flag is
+//! global, so it works before or after the subcommand, and most can also come from an
+//! `S3IMG_*` variable, which `--help` names.
+
+use std::path::PathBuf;
+
+use clap::builder::BoolishValueParser;
+use clap::{ArgAction, Args, Parser, Subcommand};
+
+const EXAMPLES: &str = "\
+Examples:
+  s3img put focal.qcow2                       upload to the configured bucket as focal.qcow2
+  s3img put focal.qcow2 s3://images/ubuntu/   upload as ubuntu/focal.qcow2 in bucket images
+  s3img ls s3://images/ubuntu/                list what is there
+  s3img get s3://images/ubuntu/focal.qcow2    download into the current directory
+  s3img delete s3://images/ubuntu/focal.qcow2
+
+Settings come from flags, then S3IMG_* variables, then the config file
+($XDG_CONFIG_HOME/s3img/config.toml, or --config), then /etc/s3img/config.toml.
+Run 'man s3img' or see the README for every setting and the exit codes.";
+
+/// The whole command line.
+#[derive(Debug, Parser)]
+#[command(
+    name = "s3img",
+    version,
+    about = "Move virtual machine images to and from S3 through an HTTP proxy",
+    after_help = EXAMPLES,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// Settings that every command shares.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+/// Options accepted before or after any subcommand.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Print nothing but results and errors: no progress bars, no summary line.
+    #[arg(short, long, global = true, env = "S3IMG_QUIET", value_parser = BoolishValueParser::new(),
+          action = ArgAction::SetTrue, help_heading = "Output")]
+    pub quiet: bool,
+
+    /// Say more on stderr: -v logs each decision and retry, -vv adds the SDK's own logs.
+    /// S3IMG_LOG takes a full filter such as 's3img=trace'.
+    #[arg(short, long, global = true, action = ArgAction::Count, help_heading = "Output")]
+    pub verbose: u8,
+
+    /// Print results as JSON, one document per result, for scripts.
+    #[arg(long, global = true, help_heading = "Output")]
+    pub json: bool,
+
+    /// Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml.
+    #[arg(
+        long,
+        global = true,
+        env = "S3IMG_CONFIG",
+        value_name = "FILE",
+        help_heading = "Settings"
+    )]
+    pub config: Option<PathBuf>,
+
+    /// Use this profile of the config file ([profiles.NAME]) over its top-level keys.
+    #[arg(
+        long,
+        global = true,
+        env = "S3IMG_PROFILE",
+        value_name = "NAME",
+        help_heading = "Settings"
+    )]
+    pub profile: Option<String>,
+
+    /// URL of the S3 service, such as https://rgw.example.internal. Without it, AWS.
+    #[arg(
+        long,
+        global = true,
+        env = "S3IMG_ENDPOINT",
+        value_name = "URL",
+        help_heading = "Settings"
+    )]
+    pub endpoint: Option<String>,
+
+    /// Region to sign requests for [default: us-east-1].
+    #[arg(long, global = true, env = "S3IMG_REGION", help_heading = "Settings")]
+    pub region: Option<String>,
+
+    /// Bucket used when a location names only a key.
+    #[arg(long, global = true, env = "S3IMG_BUCKET", help_heading = "Settings")]
+    pub bucket: Option<String>,
+
+    /// Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with
+    /// --endpoint, false for AWS].
+    #[arg(long, global = true, env = "S3IMG_PATH_STYLE", value_name = "BOOL",
+          num_args = 0..=1, default_missing_value = "true",
+          value_parser = BoolishValueParser::new(), help_heading = "Settings")]
+    pub path_style: Option<bool>,
+
+    /// PEM file of the certificate authorities to trust for the endpoint, instead of the
+    /// system's.
+    #[arg(
+        long,
+        global = true,
+        env = "S3IMG_CA_BUNDLE",
+        value_name = "FILE",
+        help_heading = "Settings"
+    )]
+    pub ca_bundle: Option<PathBuf>,
+
+    /// How many times to retry a failed request before giving up [default: 3].
+    #[arg(
+        long,
+        global = true,
+        env = "S3IMG_RETRIES",
+        value_name = "N",
+        help_heading = "Settings"
+    )]
+    pub retries: Option<String>,
+
+    /// Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host).
+    /// With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used.
+    #[arg(long = "proxy", global = true, env = "S3IMG_PROXY_ENABLE", value_name = "BOOL",
+          num_args = 0..=1, default_missing_value = "true",
+          value_parser = BoolishValueParser::new(), help_heading = "Proxy")]
+    pub proxy_enable: Option<bool>,
+
+    /// Connect directly: ignore every proxy setting, HTTPS_PROXY and HTTP_PROXY included.
+    #[arg(long, global = true, help_heading = "Proxy")]
+    pub no_proxy: bool,
+
+    /// Host name or address of the HTTP proxy.
+    #[arg(
+        long,
+        global = true,
+        env = "S3IMG_PROXY_HOST",
+        value_name = "HOST",
+        help_heading = "Proxy"
+    )]
+    pub proxy_host: Option<String>,
+
+    /// Port of the HTTP proxy [default: 3128].
+    #[arg(
+        long,
+        global = true,
+        env = "S3IMG_PROXY_PORT",
+        value_name = "PORT",
+        help_heading = "Proxy"
+    )]
+    pub proxy_port: Option<String>,
+
+    /// User for the proxy's Basic authentication. The password comes from
+    /// S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt.
+    #[arg(
+        long,
+        global = true,
+        env = "S3IMG_PROXY_USER",
+        value_name = "USER",
+        help_heading = "Proxy"
+    )]
+    pub proxy_user: Option<String>,
+
+    /// Read the proxy password from the first line of standard input.
+    #[arg(long, global = true, help_heading = "Proxy")]
+    pub proxy_password_stdin: bool,
+
+    /// Comma-separated hosts, domains (.example.com) or networks that bypass the proxy.
+    #[arg(
+        long,
+        global = true,
+        env = "S3IMG_NO_PROXY",
+        value_name = "LIST",
+        help_heading = "Proxy"
+    )]
+    pub no_proxy_for: Option<String>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Upload an image.
+    #[command(after_help = "\
+Examples:
+  s3img put focal.qcow2                          key focal.qcow2 in the configured bucket
+  s3img put focal.qcow2 ubuntu/focal.qcow2       that key in the configured bucket
+  s3img put focal.qcow2 s3://images/ubuntu/      a trailing / keeps the file's name
+  qemu-img convert -O raw a.qcow2 /dev/stdout | s3img put - s3://images/a.raw
+
+An existing object is never replaced unless --force is given.")]
+    Put(PutArgs),
+
+    /// Download an image.
+    #[command(after_help = "\
+Examples:
+  s3img get s3://images/ubuntu/focal.qcow2       writes ./focal.qcow2
+  s3img get ubuntu/focal.qcow2 /var/lib/images/  into that directory
+  s3img get s3://images/a.raw - | dd of=/dev/vdb bs=4M
+
+The image is written beside the destination under a temporary name and renamed only
+when complete, so a failed download never leaves a partial file under the real name.")]
+    Get(GetArgs),
+
+    /// Delete images.
+    #[command(after_help = "\
+Examples:
+  s3img delete s3://images/ubuntu/focal.qcow2
+  s3img delete --ignore-missing old-1.qcow2 old-2.qcow2")]
+    Delete(DeleteArgs),
+
+    /// List images: key, size and last-modified time.
+    #[command(after_help = "\
+Examples:
+  s3img ls                         everything in the configured bucket
+  s3img ls ubuntu/                 keys that start with ubuntu/
+  s3img ls s3://images/ --json     one JSON document, for scripts")]
+    Ls(LsArgs),
+
+    /// Write shell completions and man pages into a directory (for packagers).
+    #[command(hide = true)]
+    Generate(GenerateArgs),
+}
+
+/// Arguments of `put`.
+#[derive(Debug, Args)]
+pub struct PutArgs {
+    /// The image file, or - for standard input.
+    #[arg(value_name = "FILE")]
+    pub file: String,
+
+    /// s3://BUCKET/KEY, a key in the configured bucket, or a prefix ending in /.
+    /// Default: the file's name in the configured bucket.
+    #[arg(value_name = "DEST")]
+    pub dest: Option<String>,
+
+    /// Replace the object if it exists.
+    #[arg(short, long)]
+    pub force: bool,
+}
+
+/// Arguments of `get`.
+#[derive(Debug, Args)]
+pub struct GetArgs {
+    /// s3://BUCKET/KEY, or a key in the configured bucket.
+    #[arg(value_name = "SRC")]
+    pub src: String,
+
+    /// Where to write: a file, a directory, or - for standard output.
+    /// Default: the key's last segment in the current directory.
+    #[arg(value_name = "FILE")]
+    pub file: Option<String>,
+
+    /// Replace the local file if it exists.
+    #[arg(short, long)]
+    pub force: bool,
+}
+
+/// Arguments of `delete`.
+#[derive(Debug, Args)]
+pub struct DeleteArgs {
+    /// s3://BUCKET/KEY, or keys in the configured bucket.
+    #[arg(value_name = "SRC", required = true)]
+    pub srcs: Vec<String>,
+
+    /// Succeed for objects that do not exist.
+    #[arg(long)]
+    pub ignore_missing: bool,
+}
+
+/// Arguments of `ls`.
+#[derive(Debug, Args)]
+pub struct LsArgs {
+    /// s3://BUCKET/PREFIX, or a prefix in the configured bucket. Default: everything in the
+    /// configured bucket.
+    #[arg(value_name = "PREFIX")]
+    pub prefix: Option<String>,
+}
+
+/// Arguments of the hidden `generate` command.
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// Directory that receives completions/ and man/.
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+}

@@ -1,0 +1,374 @@
+//! The only place that builds the S3 client: endpoint, region, addressing style, trust
+//! store, proxy, retries and timeouts.
+//!
+//! It also turns SDK errors into s3img's failure classes, so that no SDK type leaves this
+//! module and `transfer`. The proxy user and password are percent-encoded before they are
+//! handed to the SDK, which pastes them into a URL as they are; a password holding
+//! `@ : / % #` would otherwise become part of the proxy's host name.
+
+use std::error::Error as StdError;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use aws_config::BehaviorVersion;
+use aws_sdk_s3::config::retry::{ClassifyRetry, RetryAction, RetryConfig};
+use aws_sdk_s3::config::timeout::TimeoutConfig;
+use aws_sdk_s3::config::{
+    Credentials, Region, RequestChecksumCalculation, ResponseChecksumValidation,
+};
+use aws_sdk_s3::error::SdkError;
+use aws_smithy_http_client::proxy::ProxyConfig;
+use aws_smithy_http_client::tls::{self, TlsContext, TrustStore, rustls_provider::CryptoMode};
+use aws_smithy_http_client::{Builder as HttpBuilder, Connector};
+use aws_smithy_runtime_api::client::interceptors::context::InterceptorContext;
+use aws_smithy_runtime_api::client::retries::classifiers::RetryClassifierPriority;
+use aws_smithy_runtime_api::http::Response as RawResponse;
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+
+use crate::error::Failure;
+use crate::proxy::ProxyPlan;
+use crate::secret::Secret;
+use crate::settings::Settings;
+
+/// The S3 client and what error classification needs to know about how it connects.
+#[derive(Clone, Debug)]
+pub struct S3 {
+    pub client: aws_sdk_s3::Client,
+    /// The explicit proxy, as it may be shown, when there is one.
+    pub proxy: Option<String>,
+    /// The endpoint as it may be shown.
+    pub endpoint: String,
+}
+
+/// Characters left as they are in the userinfo of the proxy URL; everything else is encoded.
+const USERINFO: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// How long to wait for a TCP connection to the proxy or endpoint.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Builds the client. `proxy_password` is the resolved password of an explicit proxy user.
+pub async fn build(settings: &Settings, proxy_password: Option<&Secret>) -> Result<S3> {
+    let trust = trust_store(settings)?;
+    let tls_context = TlsContext::builder()
+        .with_trust_store(trust)
+        .build()
+        .context("setting up TLS")?;
+    let proxy_config = proxy_config(&settings.proxy, proxy_password)?;
+
+    let http_client = HttpBuilder::new().build_with_connector_fn(move |conn, components| {
+        let mut builder = Connector::builder()
+            .tls_provider(tls::Provider::Rustls(CryptoMode::Ring))
+            .tls_context(tls_context.clone())
+            .proxy_config(proxy_config.clone())
+            .enable_tcp_nodelay(true);
+        if let Some(conn) = conn {
+            builder = builder.connector_settings(conn.clone());
+        }
+        if let Some(sleep) = components.and_then(|c| c.sleep_impl()) {
+            builder = builder.sleep_impl(sleep);
+        }
+        builder.build()
+    });
+
+    let mut loader = aws_config::defaults(BehaviorVersion::latest())
+        .region(Region::new(settings.region.clone()))
+        .http_client(http_client.clone());
+    if let Some(creds) = &settings.credentials {
+        loader = loader.credentials_provider(Credentials::new(
+            &creds.access_key,
+            creds.secret_key.expose(),
+            None,
+            None,
+            "s3img-config",
+        ));
+    }
+    let shared = loader.load().await;
+
+    let mut config = aws_sdk_s3::config::Builder::from(&shared)
+        .http_client(http_client)
+        .force_path_style(settings.path_style)
+        .retry_config(RetryConfig::standard().with_max_attempts(settings.retries + 1))
+        .timeout_config(
+            TimeoutConfig::builder()
+                .connect_timeout(CONNECT_TIMEOUT)
+                .build(),
+        )
+        // Many S3-compatible stores reject the CRC trailers the SDK sends by default.
+        .request_checksum_calculation(RequestChecksumCalculation::WhenRequired)
+        .response_checksum_validation(ResponseChecksumValidation::WhenRequired)
+        .retry_classifier(ProxyAuthIsFinal);
+    if let Some(endpoint) = &settings.endpoint {
+        config = config.endpoint_url(endpoint);
+    }
+
+    let proxy = match &settings.proxy {
+        ProxyPlan::Explicit(server) => Some(server.display()),
+        ProxyPlan::Environment => env_proxy_display(settings.endpoint.as_deref()),
+        ProxyPlan::Direct => None,
+    };
+    let endpoint = settings
+        .endpoint
+        .clone()
+        .unwrap_or_else(|| format!("AWS S3 ({})", settings.region));
+    tracing::info!(
+        endpoint = %endpoint,
+        region = %settings.region,
+        path_style = settings.path_style,
+        proxy = proxy.as_deref().unwrap_or("none"),
+        retries = settings.retries,
+        "client ready"
+    );
+    Ok(S3 {
+        client: aws_sdk_s3::Client::from_conf(config.build()),
+        proxy,
+        endpoint,
+    })
+}
+
+fn trust_store(settings: &Settings) -> Result<TrustStore> {
+    let Some(path) = &settings.ca_bundle else {
+        return Ok(TrustStore::default());
+    };
+    let pem = std::fs::read(path).map_err(|e| {
+        crate::error::usage(format!("cannot read ca_bundle {}: {e}", path.display()))
+    })?;
+    if !pem.windows(27).any(|w| w == b"-----BEGIN CERTIFICATE-----") {
+        return Err(crate::error::usage(format!(
+            "ca_bundle {} holds no PEM certificate",
+            path.display()
+        )));
+    }
+    Ok(TrustStore::empty()
+        .with_native_roots(false)
+        .with_pem_certificate(pem))
+}
+
+fn proxy_config(plan: &ProxyPlan, password: Option<&Secret>) -> Result<ProxyConfig> {
+    let server = match plan {
+        ProxyPlan::Direct => return Ok(ProxyConfig::disabled()),
+        ProxyPlan::Environment => return Ok(ProxyConfig::from_env()),
+        ProxyPlan::Explicit(server) => server,
+    };
+    let url = format!("http://{}", server.authority());
+    let mut config = ProxyConfig::all(url.as_str())
+        .map_err(|e| crate::error::usage(format!("invalid proxy {url}: {e}")))?;
+    if let Some(user) = &server.user {
+        let pass = password.map_or("", Secret::expose);
+        config = config.with_basic_auth(encode(user), encode(pass));
+    }
+    if let Some(rules) = &server.no_proxy {
+        config = config.no_proxy(rules);
+    }
+    Ok(config)
+}
+
+fn encode(text: &str) -> String {
+    utf8_percent_encode(text, USERINFO).to_string()
+}
+
+/// The proxy `HTTPS_PROXY`/`HTTP_PROXY` would pick, without its user part, for messages.
+fn env_proxy_display(endpoint: Option<&str>) -> Option<String> {
+    let https = endpoint.is_none_or(|e| e.starts_with("https:"));
+    let names: &[&str] = if https {
+        &["HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"]
+    } else {
+        &["HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"]
+    };
+    let url = names
+        .iter()
+        .find_map(|n| std::env::var(n).ok().filter(|v| !v.is_empty()))?;
+    let uri: http::Uri = url.parse().ok()?;
+    let host = uri.host()?;
+    Some(match uri.port_u16() {
+        Some(port) => format!("http://{host}:{port}"),
+        None => format!("http://{host}"),
+    })
+}
+
+/// Stops the SDK from retrying a proxy authentication failure: the same password fails
+/// the same way, and each try may count against the account at the proxy.
+#[derive(Debug)]
+struct ProxyAuthIsFinal;
+
+impl ClassifyRetry for ProxyAuthIsFinal {
+    fn classify_retry(&self, ctx: &InterceptorContext) -> RetryAction {
+        if ctx.response().is_some_and(|r| is_proxy_auth_response(r)) {
+            return RetryAction::RetryForbidden;
+        }
+        if let Some(Err(err)) = ctx.output_or_error() {
+            if let Some(conn) = err.as_connector_error() {
+                if chain_text(conn).contains("ProxyAuthRequired") {
+                    return RetryAction::RetryForbidden;
+                }
+            }
+        }
+        RetryAction::NoActionIndicated
+    }
+
+    fn classify_retry_v2(&self, ctx: &InterceptorContext, previous: &RetryAction) -> RetryAction {
+        let action = self.classify_retry(ctx);
+        if action == RetryAction::NoActionIndicated && previous.should_retry() {
+            tracing::info!("request failed, will retry: {previous}");
+        }
+        action
+    }
+
+    fn name(&self) -> &'static str {
+        "s3img proxy authentication"
+    }
+
+    fn priority(&self) -> RetryClassifierPriority {
+        RetryClassifierPriority::run_after(RetryClassifierPriority::transient_error_classifier())
+    }
+}
+
+/// A 407, or a 401 that the proxy sent (tinyproxy answers a wrong password with 401).
+fn is_proxy_auth_response(response: &RawResponse) -> bool {
+    match response.status().as_u16() {
+        407 => true,
+        401 => from_proxy(response),
+        _ => false,
+    }
+}
+
+/// Whether an error response was written by a proxy rather than the S3 service.
+fn from_proxy(response: &RawResponse) -> bool {
+    let headers = response.headers();
+    if headers.get("x-amz-request-id").is_some() {
+        return false;
+    }
+    let server = headers.get("server").unwrap_or("").to_ascii_lowercase();
+    headers.get("proxy-authenticate").is_some()
+        || headers.get("x-squid-error").is_some()
+        || server.contains("squid")
+        || server.contains("tinyproxy")
+}
+
+/// Every message in an error's chain, with Debug forms, for matching on causes the SDK
+/// does not expose as types.
+fn chain_text(err: &(dyn StdError + 'static)) -> String {
+    let mut text = format!("{err} {err:?}");
+    let mut source = err.source();
+    while let Some(cause) = source {
+        text.push_str(&format!(" | {cause} {cause:?}"));
+        source = cause.source();
+    }
+    text
+}
+
+/// Turns an SDK error into an error that names what failed and carries its failure class.
+/// `what` names the bucket or object, such as `s3://images/a.qcow2`.
+pub fn classify<E>(s3: &S3, err: SdkError<E, RawResponse>, what: &str) -> anyhow::Error
+where
+    E: StdError + Send + Sync + 'static,
+{
+    let proxy = s3.proxy.clone();
+    if let Some(response) = err.raw_response() {
+        let status = response.status().as_u16();
+        let proxied = proxy.is_some() && from_proxy(response);
+        let failure = match status {
+            407 => proxy.map(|proxy| Failure::ProxyAuth { proxy }),
+            401 if proxied => proxy.map(|proxy| Failure::ProxyAuth { proxy }),
+            403 if proxied => proxy.map(|proxy| Failure::ProxyRefused { proxy, status }),
+            502..=504 if proxied => {
+                let reason = response
+                    .headers()
+                    .get("x-squid-error")
+                    .unwrap_or("")
+                    .to_owned();
+                Some(Failure::Connect(format!(
+                    "the proxy could not reach {} (HTTP {status}{})",
+                    s3.endpoint,
+                    if reason.is_empty() {
+                        String::new()
+                    } else {
+                        format!(", {reason}")
+                    }
+                )))
+            }
+            403 => Some(Failure::AccessDenied(what.to_owned())),
+            404 => Some(Failure::NotFound(what.to_owned())),
+            _ => None,
+        };
+        let service = service_message(&err);
+        return match failure {
+            Some(failure) => anyhow::Error::new(failure),
+            None => anyhow::anyhow!("{what}: S3 answered HTTP {status}{service}"),
+        };
+    }
+    match &err {
+        SdkError::DispatchFailure(failure) => {
+            let text = failure
+                .as_connector_error()
+                .map(|c| chain_text(c))
+                .unwrap_or_default();
+            dispatch_failure(s3, &text, failure.is_timeout())
+        }
+        SdkError::TimeoutError(_) => anyhow::Error::new(Failure::Connect(format!(
+            "timed out talking to {}",
+            s3.endpoint
+        ))),
+        _ => anyhow::anyhow!("{}", chain_text(&err)).context(format!("request for {what} failed")),
+    }
+}
+
+fn service_message<E: StdError + 'static>(err: &SdkError<E, RawResponse>) -> String {
+    match err.as_service_error().map(ToString::to_string) {
+        Some(msg) if !msg.is_empty() && msg != "unhandled error" => format!(": {msg}"),
+        _ => String::new(),
+    }
+}
+
+/// Classifies a failure to send a request at all.
+fn dispatch_failure(s3: &S3, text: &str, timeout: bool) -> anyhow::Error {
+    let failure = match &s3.proxy {
+        Some(proxy) if text.contains("ProxyAuthRequired") => Failure::ProxyAuth {
+            proxy: proxy.clone(),
+        },
+        Some(proxy) if text.contains("Unsuccessful") || text.contains("tunnel") => {
+            Failure::ProxyRefused {
+                proxy: proxy.clone(),
+                status: 403,
+            }
+        }
+        Some(proxy) if text.contains("Connection refused") || text.contains("dns error") => {
+            Failure::ProxyUnreachable {
+                proxy: proxy.clone(),
+                reason: if text.contains("dns error") {
+                    "its name does not resolve".into()
+                } else {
+                    "connection refused".into()
+                },
+            }
+        }
+        _ if text.contains("UnknownIssuer") || text.contains("InvalidCertificate") => {
+            Failure::Connect(format!(
+                "the TLS certificate of {} is not trusted",
+                s3.endpoint
+            ))
+        }
+        _ if timeout => Failure::Connect(format!("timed out connecting to {}", s3.endpoint)),
+        _ if text.contains("dns error") => {
+            Failure::Connect(format!("the host of {} does not resolve", s3.endpoint))
+        }
+        _ => Failure::Connect(format!("cannot connect to {}", s3.endpoint)),
+    };
+    tracing::debug!("dispatch failure: {text}");
+    anyhow::Error::new(failure)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn userinfo_encoding_keeps_reserved_characters_out_of_the_url() {
+        assert_eq!(encode("p@ss:w/o%r#d x"), "p%40ss%3Aw%2Fo%25r%23d%20x");
+        assert_eq!(encode("ops-1.a_b~"), "ops-1.a_b~");
+        assert_eq!(encode("pässwörd"), "p%C3%A4ssw%C3%B6rd");
+    }
+}

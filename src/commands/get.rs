@@ -1,0 +1,71 @@
+//! `s3img get SRC [FILE]`: download an image into a file, a directory or standard output.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use serde_json::json;
+
+use super::Context;
+use crate::cli::GetArgs;
+use crate::error::{Failure, usage};
+use crate::location::Location;
+use crate::transfer::download::{self, Destination};
+
+/// Runs `get`.
+pub async fn run(ctx: &Context, args: &GetArgs) -> Result<()> {
+    let from = Location::parse_object(&args.src, ctx.settings.bucket.as_deref())?;
+    let to = destination(args.file.as_deref(), &from)?;
+    if let Destination::File(path) = &to {
+        if !args.force && path.exists() {
+            return Err(Failure::Exists(path.display().to_string()).into());
+        }
+    }
+    let s3 = ctx.connect(false).await?;
+
+    let started = std::time::Instant::now();
+    let bytes = download::download(&s3, &from, &to, &ctx.output)
+        .await
+        .map_err(|e| e.context(format!("downloading {from}")))?;
+    let secs = started.elapsed().as_secs_f64();
+    let shown = match &to {
+        Destination::File(path) => path.display().to_string(),
+        Destination::Stdout => "-".to_owned(),
+    };
+    ctx.output.summary(&format!(
+        "downloaded {from} to {shown}: {} in {secs:.1}s",
+        bytesize::ByteSize(bytes)
+    ));
+    if matches!(to, Destination::File(_)) || ctx.output.json {
+        ctx.output.result(
+            &shown,
+            &json!({
+                "action": "get",
+                "bucket": from.bucket,
+                "key": from.key,
+                "file": shown,
+                "size": bytes,
+                "seconds": secs,
+            }),
+        )?;
+    }
+    Ok(())
+}
+
+fn destination(file: Option<&str>, from: &Location) -> Result<Destination> {
+    let name = from.file_name();
+    match file {
+        Some("-") => Ok(Destination::Stdout),
+        Some(file) => {
+            let path = PathBuf::from(file);
+            if path.is_dir() || file.ends_with('/') {
+                if !path.is_dir() {
+                    return Err(usage(format!("directory {file} does not exist")));
+                }
+                Ok(Destination::File(path.join(name)))
+            } else {
+                Ok(Destination::File(path))
+            }
+        }
+        None => Ok(Destination::File(PathBuf::from(name))),
+    }
+}

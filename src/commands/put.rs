@@ -1,0 +1,107 @@
+//! `s3img put FILE [DEST]`: upload an image, refusing to replace an object unless forced.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use serde_json::json;
+
+use super::Context;
+use crate::cli::PutArgs;
+use crate::error::{Failure, usage};
+use crate::location::Location;
+use crate::transfer::upload::{self, Input};
+
+/// Runs `put`.
+pub async fn run(ctx: &Context, args: &PutArgs) -> Result<()> {
+    let (input, size, name) = open_input(&args.file)?;
+    let to = destination(
+        args.dest.as_deref(),
+        name.as_deref(),
+        ctx.settings.bucket.as_deref(),
+    )?;
+    let s3 = ctx.connect(matches!(input, Input::Stdin)).await?;
+
+    if !args.force && upload::exists(&s3, &to).await? {
+        return Err(Failure::Exists(to.to_string()).into());
+    }
+    let started = std::time::Instant::now();
+    let progress = ctx
+        .output
+        .progress(size, &format!("put {}", to.file_name()));
+    let result = upload::upload(&s3, &to, input, size, &ctx.settings.transfer, &progress).await;
+    progress.finish();
+    let done = result.map_err(|e| e.context(format!("uploading {} to {to}", args.file)))?;
+
+    let secs = started.elapsed().as_secs_f64();
+    ctx.output.summary(&format!(
+        "uploaded {} to {to} in {secs:.1}s ({}/s)",
+        bytesize::ByteSize(done.bytes),
+        bytesize::ByteSize((done.bytes as f64 / secs.max(0.001)) as u64)
+    ));
+    ctx.output.result(
+        &to.to_string(),
+        &json!({
+            "action": "put",
+            "bucket": to.bucket,
+            "key": to.key,
+            "size": done.bytes,
+            "parts": done.parts,
+            "seconds": secs,
+        }),
+    )?;
+    Ok(())
+}
+
+/// The input, its size when known, and the name to use when DEST names none.
+fn open_input(file: &str) -> Result<(Input, Option<u64>, Option<String>)> {
+    if file == "-" {
+        return Ok((Input::Stdin, None, None));
+    }
+    let path = PathBuf::from(file);
+    let meta = std::fs::metadata(&path).map_err(|e| usage(format!("cannot read {file}: {e}")))?;
+    if meta.is_dir() {
+        return Err(usage(format!("{file} is a directory, not an image file")));
+    }
+    std::fs::File::open(&path).map_err(|e| usage(format!("cannot read {file}: {e}")))?;
+    let name = Path::new(file)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned());
+    let size = meta.is_file().then_some(meta.len());
+    Ok((Input::File(path), size, name))
+}
+
+/// Where the image goes: DEST as given, with the file's name appended to a prefix.
+fn destination(dest: Option<&str>, name: Option<&str>, bucket: Option<&str>) -> Result<Location> {
+    let missing_name =
+        || usage("standard input has no name: give DEST as s3://BUCKET/KEY or a key");
+    let Some(dest) = dest else {
+        let name = name.ok_or_else(missing_name)?;
+        return Location::parse_object(name, bucket);
+    };
+    let mut location = Location::parse(dest, bucket)?;
+    if location.key.is_empty() || location.key.ends_with('/') {
+        location.key.push_str(name.ok_or_else(missing_name)?);
+    }
+    Ok(location)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_prefix_destination_keeps_the_file_name() {
+        let to = destination(Some("s3://images/ubuntu/"), Some("a.qcow2"), None).unwrap();
+        assert_eq!(to.to_string(), "s3://images/ubuntu/a.qcow2");
+        let to = destination(None, Some("a.qcow2"), Some("images")).unwrap();
+        assert_eq!(to.to_string(), "s3://images/a.qcow2");
+        let to = destination(Some("s3://images"), Some("a.qcow2"), None).unwrap();
+        assert_eq!(to.to_string(), "s3://images/a.qcow2");
+    }
+
+    #[test]
+    fn standard_input_needs_a_key() {
+        let err = destination(Some("s3://images/"), None, None).unwrap_err();
+        assert!(err.to_string().contains("standard input has no name"));
+    }
+}

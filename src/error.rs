@@ -1,0 +1,161 @@
+//! The few failures that change the exit code or the hint, and how any error is rendered.
+//!
+//! Everything else is an `anyhow` chain with context at each layer. A [`Failure`] anywhere in
+//! the chain decides the exit code; the chain itself becomes one line of
+//! `s3img: error: ...: ...` followed by an optional `hint:` line.
+
+use std::fmt;
+
+use crate::exit;
+
+/// A failure class that scripts and operators need to tell apart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    /// A bad flag, setting or config file.
+    Usage(String),
+    /// The bucket or object does not exist.
+    NotFound(String),
+    /// S3 answered 403.
+    AccessDenied(String),
+    /// The proxy rejected the proxy credentials.
+    ProxyAuth { proxy: String },
+    /// Nothing answered at the proxy's address.
+    ProxyUnreachable { proxy: String, reason: String },
+    /// The proxy refused to forward the request.
+    ProxyRefused { proxy: String, status: u16 },
+    /// The endpoint could not be reached directly, or TLS failed.
+    Connect(String),
+    /// The object already exists.
+    Exists(String),
+    /// Ctrl-C or SIGTERM.
+    Interrupted,
+}
+
+impl Failure {
+    /// The exit code this failure ends the process with.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Failure::Usage(_) => exit::USAGE,
+            Failure::NotFound(_) => exit::NOT_FOUND,
+            Failure::AccessDenied(_) => exit::ACCESS_DENIED,
+            Failure::ProxyAuth { .. } => exit::PROXY_AUTH,
+            Failure::ProxyUnreachable { .. } => exit::PROXY_UNREACHABLE,
+            Failure::ProxyRefused { .. } => exit::PROXY_REFUSED,
+            Failure::Connect(_) => exit::CONNECT,
+            Failure::Exists(_) => exit::EXISTS,
+            Failure::Interrupted => exit::INTERRUPTED,
+        }
+    }
+
+    /// What the operator can do about it, when that is known.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Failure::ProxyAuth { .. } => Some(
+                "check the proxy user and password (proxy.user, S3IMG_PROXY_PASSWORD, \
+                 proxy.password_file or --proxy-password-stdin)"
+                    .into(),
+            ),
+            Failure::ProxyUnreachable { .. } => Some(
+                "check proxy.host and proxy.port, or pass --no-proxy to connect directly".into(),
+            ),
+            Failure::ProxyRefused { .. } => Some(
+                "the proxy's access rules refuse this destination or port; ask its operator, \
+                 or add the endpoint to --no-proxy-for"
+                    .into(),
+            ),
+            Failure::Connect(_) => Some(
+                "check the endpoint URL; for a private CA, name its certificate with --ca-bundle"
+                    .into(),
+            ),
+            Failure::Exists(_) => Some("pass --force to replace it".into()),
+            Failure::AccessDenied(_) => {
+                Some("check the access key, secret key and the bucket's policy".into())
+            }
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Failure::Usage(msg) | Failure::Connect(msg) => f.write_str(msg),
+            Failure::NotFound(what) => write!(f, "{what} not found"),
+            Failure::AccessDenied(what) => write!(f, "access denied to {what}"),
+            Failure::ProxyAuth { proxy } => {
+                write!(f, "proxy authentication failed at {proxy}")
+            }
+            Failure::ProxyUnreachable { proxy, reason } => {
+                write!(f, "proxy {proxy} is not reachable: {reason}")
+            }
+            Failure::ProxyRefused { proxy, status } => {
+                write!(f, "proxy {proxy} refused the request (HTTP {status})")
+            }
+            Failure::Exists(what) => write!(f, "{what} already exists"),
+            Failure::Interrupted => f.write_str("interrupted"),
+        }
+    }
+}
+
+impl std::error::Error for Failure {}
+
+/// Builds a usage failure from a message.
+pub fn usage(msg: impl Into<String>) -> anyhow::Error {
+    Failure::Usage(msg.into()).into()
+}
+
+/// The exit code for any error: the first [`Failure`] in its chain, else `FAILURE`.
+pub fn exit_code(err: &anyhow::Error) -> u8 {
+    failure_of(err).map_or(exit::FAILURE, Failure::exit_code)
+}
+
+fn failure_of(err: &anyhow::Error) -> Option<&Failure> {
+    err.chain()
+        .find_map(|cause| cause.downcast_ref::<Failure>())
+}
+
+/// Renders the error as the lines s3img prints on stderr.
+pub fn render(err: &anyhow::Error) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        // Layers often repeat the message of the cause they wrap; print each once.
+        if parts.last().is_some_and(|last| last.contains(&text)) || text.is_empty() {
+            continue;
+        }
+        parts.push(text);
+    }
+    let mut out = format!("s3img: error: {}", parts.join(": "));
+    if let Some(hint) = failure_of(err).and_then(Failure::hint) {
+        out.push_str("\nhint: ");
+        out.push_str(&hint);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use anyhow::Context;
+
+    #[test]
+    fn the_first_failure_in_the_chain_decides_the_exit_code() {
+        let err = anyhow::Error::from(Failure::ProxyAuth {
+            proxy: "p:3128".into(),
+        })
+        .context("uploading image.qcow2");
+        assert_eq!(exit_code(&err), exit::PROXY_AUTH);
+        let text = render(&err);
+        assert!(text.starts_with("s3img: error: uploading image.qcow2: proxy authentication"));
+        assert!(text.contains("\nhint: "));
+    }
+
+    #[test]
+    fn plain_errors_exit_with_failure() {
+        let err = Err::<(), _>(std::io::Error::other("disk full"))
+            .context("writing x")
+            .unwrap_err();
+        assert_eq!(exit_code(&err), exit::FAILURE);
+        assert_eq!(render(&err), "s3img: error: writing x: disk full");
+    }
+}

@@ -1,0 +1,139 @@
+//! What s3img shows: results on stdout (human lines or JSON), progress bars, summaries and
+//! logs on stderr.
+//!
+//! Progress bars are drawn only when stderr is a terminal and `-q` is not given, and log
+//! lines are written through the bars so the two never mix on screen.
+
+use std::io::{IsTerminal, Write};
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
+use tracing_subscriber::EnvFilter;
+
+/// The bars on stderr; log lines suspend them while they print.
+fn bars() -> &'static MultiProgress {
+    static BARS: OnceLock<MultiProgress> = OnceLock::new();
+    BARS.get_or_init(|| MultiProgress::with_draw_target(ProgressDrawTarget::stderr()))
+}
+
+/// How results and progress are shown for this run.
+#[derive(Debug, Clone, Copy)]
+pub struct Output {
+    pub quiet: bool,
+    pub json: bool,
+    bars: bool,
+}
+
+impl Output {
+    /// Decides from the flags and whether stderr is a terminal.
+    pub fn new(quiet: bool, json: bool) -> Self {
+        Output {
+            quiet,
+            json,
+            bars: !quiet && std::io::stderr().is_terminal(),
+        }
+    }
+
+    /// A byte progress bar, hidden when bars are off.
+    pub fn progress(&self, total: Option<u64>, label: &str) -> Progress {
+        if !self.bars {
+            return Progress(ProgressBar::hidden());
+        }
+        let bar = match total {
+            Some(total) => ProgressBar::new(total).with_style(
+                ProgressStyle::with_template(
+                    "{msg} [{bar:30}] {bytes}/{total_bytes} {binary_bytes_per_sec} eta {eta}",
+                )
+                .expect("static template is valid")
+                .progress_chars("=> "),
+            ),
+            None => ProgressBar::new_spinner().with_style(
+                ProgressStyle::with_template("{msg} {spinner} {bytes} {binary_bytes_per_sec}")
+                    .expect("static template is valid"),
+            ),
+        };
+        let bar = bars().add(bar.with_message(label.to_owned()));
+        bar.enable_steady_tick(Duration::from_millis(200));
+        Progress(bar)
+    }
+
+    /// Prints one result: `human` as a line, or `json` as one JSON document.
+    pub fn result(&self, human: &str, json: &serde_json::Value) -> std::io::Result<()> {
+        let mut out = std::io::stdout().lock();
+        if self.json {
+            writeln!(out, "{json}")?;
+        } else {
+            writeln!(out, "{human}")?;
+        }
+        out.flush()
+    }
+
+    /// A closing line on stderr for a person, unless `-q` or `--json`.
+    pub fn summary(&self, line: &str) {
+        if !self.quiet && !self.json {
+            bars().suspend(|| eprintln!("{line}"));
+        }
+    }
+}
+
+/// A progress bar for one transfer.
+#[derive(Debug, Clone)]
+pub struct Progress(ProgressBar);
+
+impl Progress {
+    /// Counts bytes that reached their destination.
+    pub fn add(&self, bytes: u64) {
+        self.0.inc(bytes);
+    }
+
+    /// Removes the bar from the screen.
+    pub fn finish(&self) {
+        self.0.finish_and_clear();
+    }
+}
+
+/// Sends logs to stderr: warnings by default, s3img's decisions at `-v`, the SDK's at
+/// `-vv`; `S3IMG_LOG` takes a full filter.
+pub fn init_logging(verbose: u8) {
+    let default = match verbose {
+        0 => "warn",
+        1 => "warn,s3img=info",
+        2 => "info,s3img=debug",
+        _ => "debug,s3img=trace",
+    };
+    let filter = std::env::var("S3IMG_LOG")
+        .ok()
+        .and_then(|f| EnvFilter::try_new(f).ok())
+        .unwrap_or_else(|| EnvFilter::new(default));
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_ansi(color)
+        .with_target(verbose >= 2)
+        .with_writer(|| LogWriter(Vec::new()))
+        .init();
+}
+
+/// Collects one log record and prints it through the progress bars when dropped.
+struct LogWriter(Vec<u8>);
+
+impl Write for LogWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Drop for LogWriter {
+    fn drop(&mut self) {
+        let text = std::mem::take(&mut self.0);
+        bars().suspend(|| {
+            let _ = std::io::stderr().lock().write_all(&text);
+        });
+    }
+}

@@ -1,0 +1,252 @@
+//! A real S3 server for s3img's tests, demo and benchmark.
+//!
+//! It serves the `s3s-fs` file-system store, which checks SigV4 signatures and implements
+//! multipart uploads, and adds what a test needs to see from the server's side: a JSON-lines
+//! record of every request it received (method, path, query, the proxy's `Via` header, whether
+//! a `Proxy-Authorization` header leaked through, checksum headers), an optional strict mode
+//! that rejects the SDK's default checksum headers the way some S3-compatible stores do, and
+//! optional TLS with a certificate authority it makes itself.
+//!
+//! It must never listen anywhere but loopback: `--listen` refuses other addresses.
+
+use std::convert::Infallible;
+use std::fs::{File, OpenOptions};
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use anyhow::{Context, Result, bail};
+use clap::Parser;
+use hyper::body::Incoming;
+use hyper_util::rt::{TokioExecutor, TokioIo};
+use hyper_util::server::conn::auto::Builder as ConnBuilder;
+use s3s::Body;
+use s3s::auth::SimpleAuth;
+use s3s::service::{S3Service, S3ServiceBuilder};
+use tokio::net::TcpListener;
+use tokio_rustls::TlsAcceptor;
+
+/// Command line of the test server.
+#[derive(Debug, Parser)]
+#[command(version, about)]
+struct Opt {
+    /// Address to listen on; must be a loopback address. Port 0 picks a free port.
+    #[arg(long, default_value = "127.0.0.1:0")]
+    listen: SocketAddr,
+
+    /// Directory that holds the buckets (one sub-directory each).
+    #[arg(long)]
+    root: PathBuf,
+
+    /// Access key that requests must be signed with.
+    #[arg(long)]
+    access_key: String,
+
+    /// Secret key that requests must be signed with.
+    #[arg(long)]
+    secret_key: String,
+
+    /// Buckets to create at start.
+    #[arg(long = "bucket")]
+    buckets: Vec<String>,
+
+    /// Append one JSON line per request received to this file.
+    #[arg(long)]
+    request_log: Option<PathBuf>,
+
+    /// Reject requests that carry flexible-checksum headers or trailers, as some
+    /// S3-compatible stores do.
+    #[arg(long)]
+    reject_checksums: bool,
+
+    /// Serve HTTPS: write a new CA certificate to DIR/ca.pem and serve a certificate it
+    /// signed for each --tls-name.
+    #[arg(long, value_name = "DIR")]
+    tls_dir: Option<PathBuf>,
+
+    /// A DNS name the TLS certificate is valid for.
+    #[arg(long = "tls-name", default_value = "localhost")]
+    tls_names: Vec<String>,
+
+    /// Write the bound port to this file once listening (written atomically).
+    #[arg(long)]
+    port_file: Option<PathBuf>,
+}
+
+/// Everything each connection needs, shared.
+struct Shared {
+    s3: S3Service,
+    log: Option<Mutex<File>>,
+    reject_checksums: bool,
+}
+
+fn main() -> Result<()> {
+    let opt = Opt::parse();
+    if !opt.listen.ip().is_loopback() {
+        bail!(
+            "refusing to listen on {}: only loopback addresses are allowed",
+            opt.listen
+        );
+    }
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?
+        .block_on(run(opt))
+}
+
+async fn run(opt: Opt) -> Result<()> {
+    for bucket in &opt.buckets {
+        std::fs::create_dir_all(opt.root.join(bucket))
+            .with_context(|| format!("creating bucket directory {bucket}"))?;
+    }
+    let fs = s3s_fs::FileSystem::new(&opt.root)
+        .map_err(|e| anyhow::anyhow!("opening the store: {e:?}"))?;
+    let mut builder = S3ServiceBuilder::new(fs);
+    builder.set_auth(SimpleAuth::from_single(
+        opt.access_key.clone(),
+        opt.secret_key.clone(),
+    ));
+    let log = match &opt.request_log {
+        Some(path) => Some(Mutex::new(
+            OpenOptions::new().create(true).append(true).open(path)?,
+        )),
+        None => None,
+    };
+    let shared = Arc::new(Shared {
+        s3: builder.build(),
+        log,
+        reject_checksums: opt.reject_checksums,
+    });
+
+    let tls = match &opt.tls_dir {
+        Some(dir) => Some(make_tls(dir, &opt.tls_names)?),
+        None => None,
+    };
+
+    let listener = TcpListener::bind(opt.listen).await?;
+    let port = listener.local_addr()?.port();
+    if let Some(path) = &opt.port_file {
+        let tmp = path.with_extension("tmp");
+        std::fs::write(&tmp, format!("{port}\n"))?;
+        std::fs::rename(&tmp, path)?;
+    }
+    println!("listening on {}", listener.local_addr()?);
+
+    loop {
+        let (socket, _) = listener.accept().await?;
+        let shared = shared.clone();
+        let tls = tls.clone();
+        tokio::spawn(async move {
+            let service = hyper::service::service_fn(move |req| handle(shared.clone(), req));
+            let builder = ConnBuilder::new(TokioExecutor::new());
+            match tls {
+                Some(acceptor) => {
+                    if let Ok(stream) = acceptor.accept(socket).await {
+                        let _ = builder
+                            .serve_connection(TokioIo::new(stream), service)
+                            .await;
+                    }
+                }
+                None => {
+                    let _ = builder
+                        .serve_connection(TokioIo::new(socket), service)
+                        .await;
+                }
+            }
+        });
+    }
+}
+
+/// Records the request, applies the strict checksum rule, then hands it to the S3 store.
+async fn handle(
+    shared: Arc<Shared>,
+    req: http::Request<Incoming>,
+) -> Result<http::Response<Body>, Infallible> {
+    let has_checksum = req.headers().keys().any(|name| {
+        let name = name.as_str();
+        name.starts_with("x-amz-checksum-")
+            || name == "x-amz-sdk-checksum-algorithm"
+            || name == "x-amz-trailer"
+    });
+    if let Some(log) = &shared.log {
+        record(log, &req, has_checksum);
+    }
+    if shared.reject_checksums && has_checksum {
+        return Ok(error_response(
+            400,
+            "InvalidArgument",
+            "this store does not support flexible checksums",
+        ));
+    }
+    match shared.s3.call(req.map(Body::from)).await {
+        Ok(resp) => Ok(resp),
+        Err(_) => Ok(error_response(500, "InternalError", "internal error")),
+    }
+}
+
+fn record(log: &Mutex<File>, req: &http::Request<Incoming>, has_checksum: bool) {
+    let header = |name: &str| {
+        req.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    };
+    let line = serde_json::json!({
+        "method": req.method().as_str(),
+        "path": req.uri().path(),
+        "query": req.uri().query().unwrap_or(""),
+        "host": header("host"),
+        "via": header("via"),
+        "proxy_authorization": req.headers().contains_key("proxy-authorization"),
+        "checksum_headers": has_checksum,
+        "content_length": header("content-length"),
+        "content_encoding": header("content-encoding"),
+    });
+    let mut file = log.lock().unwrap_or_else(|e| e.into_inner());
+    let _ = writeln!(file, "{line}");
+}
+
+fn error_response(status: u16, code: &str, message: &str) -> http::Response<Body> {
+    let body = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <Error><Code>{code}</Code><Message>{message}</Message></Error>"
+    );
+    http::Response::builder()
+        .status(status)
+        .header("content-type", "application/xml")
+        .body(Body::from(body))
+        .expect("static response parts are valid")
+}
+
+/// Makes a CA and a server certificate signed by it; writes the CA to `dir/ca.pem`.
+fn make_tls(dir: &Path, names: &[String]) -> Result<TlsAcceptor> {
+    use rcgen::{BasicConstraints, CertificateParams, IsCa, KeyPair};
+
+    let ca_key = KeyPair::generate()?;
+    let mut ca_params = CertificateParams::new(Vec::<String>::new())?;
+    ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    ca_params
+        .distinguished_name
+        .push(rcgen::DnType::CommonName, "s3img test CA");
+    let ca_cert = ca_params.self_signed(&ca_key)?;
+    let issuer = rcgen::Issuer::new(ca_params, ca_key);
+
+    let key = KeyPair::generate()?;
+    let cert = CertificateParams::new(names.to_vec())?.signed_by(&key, &issuer)?;
+
+    std::fs::create_dir_all(dir)?;
+    let tmp = dir.join("ca.pem.tmp");
+    std::fs::write(&tmp, ca_cert.pem())?;
+    std::fs::rename(&tmp, dir.join("ca.pem"))?;
+
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()?
+        .with_no_client_auth()
+        .with_single_cert(
+            vec![cert.der().clone()],
+            rustls::pki_types::PrivateKeyDer::Pkcs8(key.serialize_der().into()),
+        )?;
+    Ok(TlsAcceptor::from(Arc::new(config)))
+}
