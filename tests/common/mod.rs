@@ -1,0 +1,517 @@
+//! The test rig: a real S3 server, real squid and tinyproxy with Basic auth, real images,
+//! all on 127.0.0.1 with temporary state, and the s3img binary run with a clean
+//! environment.
+//!
+//! Each helper owns its process and kills it when dropped. Nothing here reaches an address
+//! other than loopback: the S3 client gets explicit credentials and region, and
+//! `AWS_EC2_METADATA_DISABLED` keeps the SDK from probing for instance metadata.
+
+#![allow(dead_code)]
+
+use std::net::{TcpListener, TcpStream};
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+pub const ACCESS_KEY: &str = "AKIAS3IMGTEST";
+pub const SECRET_KEY: &str = "s3img-test-secret-key";
+pub const BUCKET: &str = "images";
+/// A name only squid can resolve (through its hosts_file), so a request that bypasses
+/// the proxy fails instead of passing quietly.
+pub const S3_HOST: &str = "s3.test.internal";
+pub const PROXY_USER: &str = "ops";
+
+/// A scratch directory that processes running as another user can use.
+pub fn scratch() -> tempfile::TempDir {
+    let dir = tempfile::Builder::new()
+        .prefix("s3img-test-")
+        .tempdir()
+        .unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+    dir
+}
+
+/// A child process killed on drop.
+pub struct Service {
+    child: Child,
+    pub port: u16,
+}
+
+impl Drop for Service {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A port nothing listens on right now.
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn wait_for_port(port: u16, what: &str, child: &mut Child, log: &Path) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while Instant::now() < deadline {
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return;
+        }
+        if let Ok(Some(status)) = child.try_wait() {
+            let log = std::fs::read_to_string(log).unwrap_or_default();
+            panic!("{what} exited with {status} before listening:\n{log}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("{what} did not listen on port {port} within 20s");
+}
+
+fn target_dir_binary(name: &str) -> PathBuf {
+    let s3img = PathBuf::from(env!("CARGO_BIN_EXE_s3img"));
+    let path = s3img.with_file_name(name);
+    assert!(
+        path.exists(),
+        "{} is missing: build the workspace first (cargo build --workspace)",
+        path.display()
+    );
+    path
+}
+
+/// The S3 server: s3s-fs with SigV4 checks and a request log.
+pub struct S3Server {
+    pub service: Service,
+    pub root: PathBuf,
+    pub log: PathBuf,
+    /// The CA certificate when serving HTTPS.
+    pub ca: Option<PathBuf>,
+}
+
+/// Options of the S3 server.
+#[derive(Default, Clone, Copy)]
+pub struct S3Options {
+    pub tls: bool,
+    pub reject_checksums: bool,
+}
+
+impl S3Server {
+    pub fn start(dir: &Path, options: S3Options) -> Self {
+        let root = dir.join("store");
+        let log = dir.join("s3-requests.jsonl");
+        let port_file = dir.join("s3.port");
+        let stderr = dir.join("s3-server.log");
+        let mut cmd = Command::new(target_dir_binary("s3img-test-server"));
+        cmd.args(["--root"])
+            .arg(&root)
+            .args(["--access-key", ACCESS_KEY, "--secret-key", SECRET_KEY])
+            .args(["--bucket", BUCKET])
+            .arg("--request-log")
+            .arg(&log)
+            .arg("--port-file")
+            .arg(&port_file)
+            .args(["--tls-name", S3_HOST, "--tls-name", "localhost"]);
+        if options.reject_checksums {
+            cmd.arg("--reject-checksums");
+        }
+        let ca = options.tls.then(|| dir.join("tls"));
+        if let Some(tls) = &ca {
+            cmd.arg("--tls-dir").arg(tls);
+        }
+        std::fs::create_dir_all(&root).unwrap();
+        let mut child = cmd
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(&stderr).unwrap())
+            .spawn()
+            .expect("starting s3img-test-server");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let port = loop {
+            if let Ok(text) = std::fs::read_to_string(&port_file) {
+                break text.trim().parse().unwrap();
+            }
+            if let Ok(Some(status)) = child.try_wait() {
+                panic!("S3 server exited with {status}: {}", read(&stderr));
+            }
+            assert!(Instant::now() < deadline, "S3 server did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        wait_for_port(port, "S3 server", &mut child, &stderr);
+        S3Server {
+            service: Service { child, port },
+            root,
+            log,
+            ca: ca.map(|d| d.join("ca.pem")),
+        }
+    }
+
+    /// The endpoint URL with the host only squid resolves.
+    pub fn endpoint(&self) -> String {
+        let scheme = if self.ca.is_some() { "https" } else { "http" };
+        format!("{scheme}://{S3_HOST}:{}", self.service.port)
+    }
+
+    /// The endpoint URL by loopback address, for proxies that resolve names themselves.
+    pub fn loopback_endpoint(&self) -> String {
+        let scheme = if self.ca.is_some() { "https" } else { "http" };
+        format!("{scheme}://127.0.0.1:{}", self.service.port)
+    }
+
+    /// Every request the server received, oldest first.
+    pub fn requests(&self) -> Vec<serde_json::Value> {
+        read(&self.log)
+            .lines()
+            .map(|line| serde_json::from_str(line).unwrap())
+            .collect()
+    }
+
+    /// The stored bytes of an object, straight from the server's disk.
+    pub fn object(&self, key: &str) -> Option<Vec<u8>> {
+        std::fs::read(self.root.join(BUCKET).join(key)).ok()
+    }
+}
+
+/// Which proxy to run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProxyKind {
+    Squid,
+    Tinyproxy,
+}
+
+/// A real proxy with Basic auth.
+pub struct Proxy {
+    pub service: Service,
+    pub kind: ProxyKind,
+    pub access_log: PathBuf,
+    pub password: String,
+}
+
+impl Proxy {
+    /// Starts a proxy whose user `ops` has `password`; `s3_port` is the port CONNECT
+    /// must be allowed to.
+    pub fn start(kind: ProxyKind, dir: &Path, password: &str, s3_port: u16) -> Self {
+        let dir = dir.join(format!("{kind:?}").to_lowercase());
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o777)).unwrap();
+        let port = free_port();
+        let (mut child, access_log, stderr) = match kind {
+            ProxyKind::Squid => start_squid(&dir, port, password),
+            ProxyKind::Tinyproxy => start_tinyproxy(&dir, port, password, s3_port),
+        };
+        wait_for_port(port, &format!("{kind:?}"), &mut child, &stderr);
+        Proxy {
+            service: Service { child, port },
+            kind,
+            access_log,
+            password: password.to_owned(),
+        }
+    }
+
+    /// The proxy's access log so far.
+    pub fn log(&self) -> String {
+        read(&self.access_log)
+    }
+
+    /// Waits until the access log has at least `lines` lines (squid writes it shortly
+    /// after the request ends).
+    pub fn log_with(&self, needle: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let log = self.log();
+            if log.contains(needle) || Instant::now() > deadline {
+                return log;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+fn start_squid(dir: &Path, port: u16, password: &str) -> (Child, PathBuf, PathBuf) {
+    let htpasswd = dir.join("htpasswd");
+    let status = Command::new("htpasswd")
+        .args(["-b", "-c", "-m"])
+        .arg(&htpasswd)
+        .args([PROXY_USER, password])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("htpasswd (apache2-utils) is required");
+    assert!(status.success());
+    std::fs::set_permissions(&htpasswd, std::fs::Permissions::from_mode(0o644)).unwrap();
+    std::fs::write(dir.join("hosts"), format!("127.0.0.1 {S3_HOST}\n")).unwrap();
+    let d = dir.display();
+    let conf = format!(
+        "http_port 127.0.0.1:{port}
+pid_filename {d}/squid.pid
+cache_log {d}/cache.log
+access_log stdio:{d}/access.log squid
+logformat squid %ts.%03tu %6tr %>a %Ss/%03>Hs %<st %rm %ru %un %Sh/%<a %mt
+logfile_rotate 0
+strip_query_terms off
+cache deny all
+cache_mem 8 MB
+hosts_file {d}/hosts
+dns_nameservers 127.0.0.1
+coredump_dir {d}
+netdb_filename none
+pinger_enable off
+shutdown_lifetime 0 seconds
+client_request_buffer_max_size 64 MB
+auth_param basic program /usr/lib/squid/basic_ncsa_auth {d}/htpasswd
+auth_param basic realm s3img-test
+acl authed proxy_auth REQUIRED
+http_access deny !authed
+http_access allow authed
+http_access deny all
+"
+    );
+    let conf_path = dir.join("squid.conf");
+    std::fs::write(&conf_path, conf).unwrap();
+    let stderr = dir.join("squid.stderr");
+    let child = Command::new("squid")
+        .args(["-N", "-f"])
+        .arg(&conf_path)
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&stderr).unwrap())
+        .spawn()
+        .expect("squid is required");
+    (child, dir.join("access.log"), stderr)
+}
+
+fn start_tinyproxy(
+    dir: &Path,
+    port: u16,
+    password: &str,
+    s3_port: u16,
+) -> (Child, PathBuf, PathBuf) {
+    let d = dir.display();
+    let conf = format!(
+        "User nobody
+Group nogroup
+Port {port}
+Listen 127.0.0.1
+Timeout 120
+LogFile \"{d}/tinyproxy.log\"
+LogLevel Info
+PidFile \"{d}/tinyproxy.pid\"
+MaxClients 64
+Allow 127.0.0.1
+BasicAuth {PROXY_USER} {password}
+ConnectPort {s3_port}
+"
+    );
+    let conf_path = dir.join("tinyproxy.conf");
+    std::fs::write(&conf_path, conf).unwrap();
+    let stderr = dir.join("tinyproxy.stderr");
+    let child = Command::new("tinyproxy")
+        .args(["-d", "-c"])
+        .arg(&conf_path)
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&stderr).unwrap())
+        .spawn()
+        .expect("tinyproxy is required");
+    (child, dir.join("tinyproxy.log"), stderr)
+}
+
+pub fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_default()
+}
+
+/// An s3img invocation with a clean environment: no HOME config, no AWS or S3IMG
+/// variables, no proxy variables, and the given working directory.
+pub struct S3img {
+    cmd: Command,
+}
+
+impl S3img {
+    pub fn new(dir: &Path) -> Self {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_s3img"));
+        cmd.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", dir)
+            .env("XDG_CONFIG_HOME", dir.join("xdg"))
+            .env("S3IMG_SYSTEM_CONFIG", dir.join("system-config.toml"))
+            .env("AWS_EC2_METADATA_DISABLED", "true")
+            .env("AWS_CONFIG_FILE", dir.join("no-aws-config"))
+            .env(
+                "AWS_SHARED_CREDENTIALS_FILE",
+                dir.join("no-aws-credentials"),
+            )
+            .current_dir(dir)
+            .stdin(Stdio::null());
+        S3img { cmd }
+    }
+
+    /// Credentials and region for the test server, plus its endpoint.
+    pub fn against(dir: &Path, endpoint: &str) -> Self {
+        let mut s = Self::new(dir);
+        s.env("AWS_ACCESS_KEY_ID", ACCESS_KEY)
+            .env("AWS_SECRET_ACCESS_KEY", SECRET_KEY)
+            .env("S3IMG_REGION", "us-east-1")
+            .env("S3IMG_ENDPOINT", endpoint)
+            .env("S3IMG_BUCKET", BUCKET);
+        s
+    }
+
+    /// Through `proxy` as user ops with its password (given by variable).
+    pub fn through(dir: &Path, endpoint: &str, proxy: &Proxy) -> Self {
+        let mut s = Self::against(dir, endpoint);
+        s.env("S3IMG_PROXY_HOST", "127.0.0.1")
+            .env("S3IMG_PROXY_PORT", proxy.service.port.to_string())
+            .env("S3IMG_PROXY_USER", PROXY_USER)
+            .env("S3IMG_PROXY_PASSWORD", &proxy.password);
+        s
+    }
+
+    pub fn env(&mut self, key: &str, value: impl AsRef<std::ffi::OsStr>) -> &mut Self {
+        self.cmd.env(key, value);
+        self
+    }
+
+    pub fn env_remove(&mut self, key: &str) -> &mut Self {
+        self.cmd.env_remove(key);
+        self
+    }
+
+    pub fn stdin(&mut self, stdin: Stdio) -> &mut Self {
+        self.cmd.stdin(stdin);
+        self
+    }
+
+    /// Runs with the arguments, bounded to two minutes.
+    pub fn run(&mut self, args: &[&str]) -> Run {
+        self.cmd
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let child = self.cmd.spawn().expect("starting s3img");
+        let output = wait_bounded(child, Duration::from_secs(120));
+        Run {
+            output,
+            args: args.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    /// Runs with `input` on standard input.
+    pub fn run_with_input(&mut self, args: &[&str], input: &[u8]) -> Run {
+        use std::io::Write;
+        self.cmd
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = self.cmd.spawn().expect("starting s3img");
+        let mut stdin = child.stdin.take().unwrap();
+        let input = input.to_vec();
+        let writer = std::thread::spawn(move || {
+            let _ = stdin.write_all(&input);
+        });
+        let output = wait_bounded(child, Duration::from_secs(120));
+        writer.join().unwrap();
+        Run {
+            output,
+            args: args.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+}
+
+fn wait_bounded(child: Child, limit: Duration) -> Output {
+    let pid = child.id();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    match rx.recv_timeout(limit) {
+        Ok(output) => output.unwrap(),
+        Err(_) => {
+            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+            panic!("s3img did not finish within {limit:?}");
+        }
+    }
+}
+
+/// The result of one s3img run.
+pub struct Run {
+    pub output: Output,
+    pub args: Vec<String>,
+}
+
+impl Run {
+    pub fn code(&self) -> i32 {
+        self.output.status.code().unwrap_or(-1)
+    }
+
+    pub fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.output.stdout).into_owned()
+    }
+
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.output.stderr).into_owned()
+    }
+
+    /// Asserts success and returns stdout.
+    pub fn ok(&self) -> String {
+        assert_eq!(
+            self.code(),
+            0,
+            "s3img {:?} failed:\nstdout: {}\nstderr: {}",
+            self.args,
+            self.stdout(),
+            self.stderr()
+        );
+        self.stdout()
+    }
+
+    /// Asserts the exit code and returns stderr.
+    pub fn fails_with(&self, code: i32) -> String {
+        assert_eq!(
+            self.code(),
+            code,
+            "s3img {:?}: expected exit {code}\nstdout: {}\nstderr: {}",
+            self.args,
+            self.stdout(),
+            self.stderr()
+        );
+        assert!(!self.stderr().contains("panicked"), "{}", self.stderr());
+        self.stderr()
+    }
+}
+
+/// Deterministic pseudo-random bytes, so images do not compress or repeat.
+pub fn random_bytes(len: usize, seed: u64) -> Vec<u8> {
+    let mut state = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    let mut out = Vec::with_capacity(len + 8);
+    while out.len() < len {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        out.extend_from_slice(&state.to_le_bytes());
+    }
+    out.truncate(len);
+    out
+}
+
+/// Makes a real qcow2 image of `virtual_mib` MiB with `data_mib` MiB of random data
+/// written into it by qemu-img itself (converted from a raw file).
+pub fn qcow2_image(dir: &Path, name: &str, data_mib: usize) -> PathBuf {
+    let raw = dir.join(format!("{name}.raw"));
+    std::fs::write(&raw, random_bytes(data_mib * 1024 * 1024, 7)).unwrap();
+    let out = dir.join(name);
+    let status = Command::new("qemu-img")
+        .args(["convert", "-f", "raw", "-O", "qcow2"])
+        .arg(&raw)
+        .arg(&out)
+        .status()
+        .expect("qemu-img is required");
+    assert!(status.success(), "qemu-img convert failed");
+    std::fs::remove_file(&raw).unwrap();
+    let info = Command::new("qemu-img")
+        .args(["info", "--output=json"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&info.stdout).contains("\"format\": \"qcow2\""));
+    out
+}
