@@ -355,6 +355,10 @@ fn dispatch_failure(s3: &S3, text: &str, timeout: bool) -> anyhow::Error {
         _ if text.contains("dns error") => {
             Failure::Connect(format!("the host of {} does not resolve", s3.endpoint))
         }
+        _ if text.contains("Connection refused") => Failure::Connect(format!(
+            "cannot connect to {}: connection refused",
+            s3.endpoint
+        )),
         _ => Failure::Connect(format!("cannot connect to {}", s3.endpoint)),
     };
     tracing::debug!("dispatch failure: {text}");
