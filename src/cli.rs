@@ -10,7 +10,8 @@ use std::path::PathBuf;
 use clap::builder::BoolishValueParser;
 use clap::{ArgAction, Args, Parser, Subcommand};
 
-const EXAMPLES: &str = "\
+/// Examples shown by `--help` and the man page.
+pub const EXAMPLES: &str = "\
 Examples:
   s3img put focal.qcow2                       upload to the configured bucket as focal.qcow2
   s3img put focal.qcow2 s3://images/ubuntu/   upload as ubuntu/focal.qcow2 in bucket images

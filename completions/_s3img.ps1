@@ -1,0 +1,227 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 's3img' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        's3img'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        's3img' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the config file ([profiles.NAME]) over its top-level keys')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region to sign requests for [default: us-east-1]')
+            [CompletionResult]::new('--bucket', '--bucket', [CompletionResultType]::ParameterName, 'Bucket used when a location names only a key')
+            [CompletionResult]::new('--path-style', '--path-style', [CompletionResultType]::ParameterName, 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'PEM file of the certificate authorities to trust for the endpoint, instead of the system''s')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'How many times to retry a failed request before giving up [default: 3]')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used')
+            [CompletionResult]::new('--proxy-host', '--proxy-host', [CompletionResultType]::ParameterName, 'Host name or address of the HTTP proxy')
+            [CompletionResult]::new('--proxy-port', '--proxy-port', [CompletionResultType]::ParameterName, 'Port of the HTTP proxy [default: 3128]')
+            [CompletionResult]::new('--proxy-user', '--proxy-user', [CompletionResultType]::ParameterName, 'User for the proxy''s Basic authentication. The password comes from S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt')
+            [CompletionResult]::new('--no-proxy-for', '--no-proxy-for', [CompletionResultType]::ParameterName, 'Comma-separated hosts, domains (.example.com) or networks that bypass the proxy')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but results and errors: no progress bars, no summary line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but results and errors: no progress bars, no summary line')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more on stderr: -v logs each decision and retry, -vv adds the SDK''s own logs. S3IMG_LOG takes a full filter such as ''s3img=trace''')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more on stderr: -v logs each decision and retry, -vv adds the SDK''s own logs. S3IMG_LOG takes a full filter such as ''s3img=trace''')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON, one document per result, for scripts')
+            [CompletionResult]::new('--no-proxy', '--no-proxy', [CompletionResultType]::ParameterName, 'Connect directly: ignore every proxy setting, HTTPS_PROXY and HTTP_PROXY included')
+            [CompletionResult]::new('--proxy-password-stdin', '--proxy-password-stdin', [CompletionResultType]::ParameterName, 'Read the proxy password from the first line of standard input')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('put', 'put', [CompletionResultType]::ParameterValue, 'Upload an image')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Download an image')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete images')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List images: key, size and last-modified time')
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write shell completions and man pages into a directory (for packagers)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        's3img;put' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the config file ([profiles.NAME]) over its top-level keys')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region to sign requests for [default: us-east-1]')
+            [CompletionResult]::new('--bucket', '--bucket', [CompletionResultType]::ParameterName, 'Bucket used when a location names only a key')
+            [CompletionResult]::new('--path-style', '--path-style', [CompletionResultType]::ParameterName, 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'PEM file of the certificate authorities to trust for the endpoint, instead of the system''s')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'How many times to retry a failed request before giving up [default: 3]')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used')
+            [CompletionResult]::new('--proxy-host', '--proxy-host', [CompletionResultType]::ParameterName, 'Host name or address of the HTTP proxy')
+            [CompletionResult]::new('--proxy-port', '--proxy-port', [CompletionResultType]::ParameterName, 'Port of the HTTP proxy [default: 3128]')
+            [CompletionResult]::new('--proxy-user', '--proxy-user', [CompletionResultType]::ParameterName, 'User for the proxy''s Basic authentication. The password comes from S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt')
+            [CompletionResult]::new('--no-proxy-for', '--no-proxy-for', [CompletionResultType]::ParameterName, 'Comma-separated hosts, domains (.example.com) or networks that bypass the proxy')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Replace the object if it exists')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace the object if it exists')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but results and errors: no progress bars, no summary line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but results and errors: no progress bars, no summary line')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more on stderr: -v logs each decision and retry, -vv adds the SDK''s own logs. S3IMG_LOG takes a full filter such as ''s3img=trace''')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more on stderr: -v logs each decision and retry, -vv adds the SDK''s own logs. S3IMG_LOG takes a full filter such as ''s3img=trace''')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON, one document per result, for scripts')
+            [CompletionResult]::new('--no-proxy', '--no-proxy', [CompletionResultType]::ParameterName, 'Connect directly: ignore every proxy setting, HTTPS_PROXY and HTTP_PROXY included')
+            [CompletionResult]::new('--proxy-password-stdin', '--proxy-password-stdin', [CompletionResultType]::ParameterName, 'Read the proxy password from the first line of standard input')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        's3img;get' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the config file ([profiles.NAME]) over its top-level keys')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region to sign requests for [default: us-east-1]')
+            [CompletionResult]::new('--bucket', '--bucket', [CompletionResultType]::ParameterName, 'Bucket used when a location names only a key')
+            [CompletionResult]::new('--path-style', '--path-style', [CompletionResultType]::ParameterName, 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'PEM file of the certificate authorities to trust for the endpoint, instead of the system''s')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'How many times to retry a failed request before giving up [default: 3]')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used')
+            [CompletionResult]::new('--proxy-host', '--proxy-host', [CompletionResultType]::ParameterName, 'Host name or address of the HTTP proxy')
+            [CompletionResult]::new('--proxy-port', '--proxy-port', [CompletionResultType]::ParameterName, 'Port of the HTTP proxy [default: 3128]')
+            [CompletionResult]::new('--proxy-user', '--proxy-user', [CompletionResultType]::ParameterName, 'User for the proxy''s Basic authentication. The password comes from S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt')
+            [CompletionResult]::new('--no-proxy-for', '--no-proxy-for', [CompletionResultType]::ParameterName, 'Comma-separated hosts, domains (.example.com) or networks that bypass the proxy')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Replace the local file if it exists')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace the local file if it exists')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but results and errors: no progress bars, no summary line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but results and errors: no progress bars, no summary line')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more on stderr: -v logs each decision and retry, -vv adds the SDK''s own logs. S3IMG_LOG takes a full filter such as ''s3img=trace''')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more on stderr: -v logs each decision and retry, -vv adds the SDK''s own logs. S3IMG_LOG takes a full filter such as ''s3img=trace''')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON, one document per result, for scripts')
+            [CompletionResult]::new('--no-proxy', '--no-proxy', [CompletionResultType]::ParameterName, 'Connect directly: ignore every proxy setting, HTTPS_PROXY and HTTP_PROXY included')
+            [CompletionResult]::new('--proxy-password-stdin', '--proxy-password-stdin', [CompletionResultType]::ParameterName, 'Read the proxy password from the first line of standard input')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        's3img;delete' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the config file ([profiles.NAME]) over its top-level keys')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region to sign requests for [default: us-east-1]')
+            [CompletionResult]::new('--bucket', '--bucket', [CompletionResultType]::ParameterName, 'Bucket used when a location names only a key')
+            [CompletionResult]::new('--path-style', '--path-style', [CompletionResultType]::ParameterName, 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'PEM file of the certificate authorities to trust for the endpoint, instead of the system''s')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'How many times to retry a failed request before giving up [default: 3]')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used')
+            [CompletionResult]::new('--proxy-host', '--proxy-host', [CompletionResultType]::ParameterName, 'Host name or address of the HTTP proxy')
+            [CompletionResult]::new('--proxy-port', '--proxy-port', [CompletionResultType]::ParameterName, 'Port of the HTTP proxy [default: 3128]')
+            [CompletionResult]::new('--proxy-user', '--proxy-user', [CompletionResultType]::ParameterName, 'User for the proxy''s Basic authentication. The password comes from S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt')
+            [CompletionResult]::new('--no-proxy-for', '--no-proxy-for', [CompletionResultType]::ParameterName, 'Comma-separated hosts, domains (.example.com) or networks that bypass the proxy')
+            [CompletionResult]::new('--ignore-missing', '--ignore-missing', [CompletionResultType]::ParameterName, 'Succeed for objects that do not exist')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but results and errors: no progress bars, no summary line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but results and errors: no progress bars, no summary line')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more on stderr: -v logs each decision and retry, -vv adds the SDK''s own logs. S3IMG_LOG takes a full filter such as ''s3img=trace''')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more on stderr: -v logs each decision and retry, -vv adds the SDK''s own logs. S3IMG_LOG takes a full filter such as ''s3img=trace''')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON, one document per result, for scripts')
+            [CompletionResult]::new('--no-proxy', '--no-proxy', [CompletionResultType]::ParameterName, 'Connect directly: ignore every proxy setting, HTTPS_PROXY and HTTP_PROXY included')
+            [CompletionResult]::new('--proxy-password-stdin', '--proxy-password-stdin', [CompletionResultType]::ParameterName, 'Read the proxy password from the first line of standard input')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        's3img;ls' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the config file ([profiles.NAME]) over its top-level keys')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region to sign requests for [default: us-east-1]')
+            [CompletionResult]::new('--bucket', '--bucket', [CompletionResultType]::ParameterName, 'Bucket used when a location names only a key')
+            [CompletionResult]::new('--path-style', '--path-style', [CompletionResultType]::ParameterName, 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'PEM file of the certificate authorities to trust for the endpoint, instead of the system''s')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'How many times to retry a failed request before giving up [default: 3]')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used')
+            [CompletionResult]::new('--proxy-host', '--proxy-host', [CompletionResultType]::ParameterName, 'Host name or address of the HTTP proxy')
+            [CompletionResult]::new('--proxy-port', '--proxy-port', [CompletionResultType]::ParameterName, 'Port of the HTTP proxy [default: 3128]')
+            [CompletionResult]::new('--proxy-user', '--proxy-user', [CompletionResultType]::ParameterName, 'User for the proxy''s Basic authentication. The password comes from S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt')
+            [CompletionResult]::new('--no-proxy-for', '--no-proxy-for', [CompletionResultType]::ParameterName, 'Comma-separated hosts, domains (.example.com) or networks that bypass the proxy')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but results and errors: no progress bars, no summary line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but results and errors: no progress bars, no summary line')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more on stderr: -v logs each decision and retry, -vv adds the SDK''s own logs. S3IMG_LOG takes a full filter such as ''s3img=trace''')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more on stderr: -v logs each decision and retry, -vv adds the SDK''s own logs. S3IMG_LOG takes a full filter such as ''s3img=trace''')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON, one document per result, for scripts')
+            [CompletionResult]::new('--no-proxy', '--no-proxy', [CompletionResultType]::ParameterName, 'Connect directly: ignore every proxy setting, HTTPS_PROXY and HTTP_PROXY included')
+            [CompletionResult]::new('--proxy-password-stdin', '--proxy-password-stdin', [CompletionResultType]::ParameterName, 'Read the proxy password from the first line of standard input')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        's3img;generate' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the config file ([profiles.NAME]) over its top-level keys')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region to sign requests for [default: us-east-1]')
+            [CompletionResult]::new('--bucket', '--bucket', [CompletionResultType]::ParameterName, 'Bucket used when a location names only a key')
+            [CompletionResult]::new('--path-style', '--path-style', [CompletionResultType]::ParameterName, 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'PEM file of the certificate authorities to trust for the endpoint, instead of the system''s')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'How many times to retry a failed request before giving up [default: 3]')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used')
+            [CompletionResult]::new('--proxy-host', '--proxy-host', [CompletionResultType]::ParameterName, 'Host name or address of the HTTP proxy')
+            [CompletionResult]::new('--proxy-port', '--proxy-port', [CompletionResultType]::ParameterName, 'Port of the HTTP proxy [default: 3128]')
+            [CompletionResult]::new('--proxy-user', '--proxy-user', [CompletionResultType]::ParameterName, 'User for the proxy''s Basic authentication. The password comes from S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt')
+            [CompletionResult]::new('--no-proxy-for', '--no-proxy-for', [CompletionResultType]::ParameterName, 'Comma-separated hosts, domains (.example.com) or networks that bypass the proxy')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but results and errors: no progress bars, no summary line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but results and errors: no progress bars, no summary line')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more on stderr: -v logs each decision and retry, -vv adds the SDK''s own logs. S3IMG_LOG takes a full filter such as ''s3img=trace''')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more on stderr: -v logs each decision and retry, -vv adds the SDK''s own logs. S3IMG_LOG takes a full filter such as ''s3img=trace''')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON, one document per result, for scripts')
+            [CompletionResult]::new('--no-proxy', '--no-proxy', [CompletionResultType]::ParameterName, 'Connect directly: ignore every proxy setting, HTTPS_PROXY and HTTP_PROXY included')
+            [CompletionResult]::new('--proxy-password-stdin', '--proxy-password-stdin', [CompletionResultType]::ParameterName, 'Read the proxy password from the first line of standard input')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        's3img;help' {
+            [CompletionResult]::new('put', 'put', [CompletionResultType]::ParameterValue, 'Upload an image')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Download an image')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete images')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List images: key, size and last-modified time')
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write shell completions and man pages into a directory (for packagers)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        's3img;help;put' {
+            break
+        }
+        's3img;help;get' {
+            break
+        }
+        's3img;help;delete' {
+            break
+        }
+        's3img;help;ls' {
+            break
+        }
+        's3img;help;generate' {
+            break
+        }
+        's3img;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

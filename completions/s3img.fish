@@ -1,0 +1,173 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_s3img_global_optspecs
+    string join \n q/quiet v/verbose json config= profile= endpoint= region= bucket= path-style= ca-bundle= retries= proxy= no-proxy proxy-host= proxy-port= proxy-user= proxy-password-stdin no-proxy-for= h/help V/version
+end
+
+function __fish_s3img_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_s3img_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_s3img_using_subcommand
+    set -l cmd (__fish_s3img_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c s3img -n "__fish_s3img_needs_command" -l config -d 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml' -r -F
+complete -c s3img -n "__fish_s3img_needs_command" -l profile -d 'Use this profile of the config file ([profiles.NAME]) over its top-level keys' -r
+complete -c s3img -n "__fish_s3img_needs_command" -l endpoint -d 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS' -r
+complete -c s3img -n "__fish_s3img_needs_command" -l region -d 'Region to sign requests for [default: us-east-1]' -r
+complete -c s3img -n "__fish_s3img_needs_command" -l bucket -d 'Bucket used when a location names only a key' -r
+complete -c s3img -n "__fish_s3img_needs_command" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r -f -a "true\t''
+false\t''"
+complete -c s3img -n "__fish_s3img_needs_command" -l ca-bundle -d 'PEM file of the certificate authorities to trust for the endpoint, instead of the system\'s' -r -F
+complete -c s3img -n "__fish_s3img_needs_command" -l retries -d 'How many times to retry a failed request before giving up [default: 3]' -r
+complete -c s3img -n "__fish_s3img_needs_command" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r -f -a "true\t''
+false\t''"
+complete -c s3img -n "__fish_s3img_needs_command" -l proxy-host -d 'Host name or address of the HTTP proxy' -r
+complete -c s3img -n "__fish_s3img_needs_command" -l proxy-port -d 'Port of the HTTP proxy [default: 3128]' -r
+complete -c s3img -n "__fish_s3img_needs_command" -l proxy-user -d 'User for the proxy\'s Basic authentication. The password comes from S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt' -r
+complete -c s3img -n "__fish_s3img_needs_command" -l no-proxy-for -d 'Comma-separated hosts, domains (.example.com) or networks that bypass the proxy' -r
+complete -c s3img -n "__fish_s3img_needs_command" -s q -l quiet -d 'Print nothing but results and errors: no progress bars, no summary line'
+complete -c s3img -n "__fish_s3img_needs_command" -s v -l verbose -d 'Say more on stderr: -v logs each decision and retry, -vv adds the SDK\'s own logs. S3IMG_LOG takes a full filter such as \'s3img=trace\''
+complete -c s3img -n "__fish_s3img_needs_command" -l json -d 'Print results as JSON, one document per result, for scripts'
+complete -c s3img -n "__fish_s3img_needs_command" -l no-proxy -d 'Connect directly: ignore every proxy setting, HTTPS_PROXY and HTTP_PROXY included'
+complete -c s3img -n "__fish_s3img_needs_command" -l proxy-password-stdin -d 'Read the proxy password from the first line of standard input'
+complete -c s3img -n "__fish_s3img_needs_command" -s h -l help -d 'Print help'
+complete -c s3img -n "__fish_s3img_needs_command" -s V -l version -d 'Print version'
+complete -c s3img -n "__fish_s3img_needs_command" -f -a "put" -d 'Upload an image'
+complete -c s3img -n "__fish_s3img_needs_command" -f -a "get" -d 'Download an image'
+complete -c s3img -n "__fish_s3img_needs_command" -f -a "delete" -d 'Delete images'
+complete -c s3img -n "__fish_s3img_needs_command" -f -a "ls" -d 'List images: key, size and last-modified time'
+complete -c s3img -n "__fish_s3img_needs_command" -f -a "generate" -d 'Write shell completions and man pages into a directory (for packagers)'
+complete -c s3img -n "__fish_s3img_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c s3img -n "__fish_s3img_using_subcommand put" -l config -d 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml' -r -F
+complete -c s3img -n "__fish_s3img_using_subcommand put" -l profile -d 'Use this profile of the config file ([profiles.NAME]) over its top-level keys' -r
+complete -c s3img -n "__fish_s3img_using_subcommand put" -l endpoint -d 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS' -r
+complete -c s3img -n "__fish_s3img_using_subcommand put" -l region -d 'Region to sign requests for [default: us-east-1]' -r
+complete -c s3img -n "__fish_s3img_using_subcommand put" -l bucket -d 'Bucket used when a location names only a key' -r
+complete -c s3img -n "__fish_s3img_using_subcommand put" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r -f -a "true\t''
+false\t''"
+complete -c s3img -n "__fish_s3img_using_subcommand put" -l ca-bundle -d 'PEM file of the certificate authorities to trust for the endpoint, instead of the system\'s' -r -F
+complete -c s3img -n "__fish_s3img_using_subcommand put" -l retries -d 'How many times to retry a failed request before giving up [default: 3]' -r
+complete -c s3img -n "__fish_s3img_using_subcommand put" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r -f -a "true\t''
+false\t''"
+complete -c s3img -n "__fish_s3img_using_subcommand put" -l proxy-host -d 'Host name or address of the HTTP proxy' -r
+complete -c s3img -n "__fish_s3img_using_subcommand put" -l proxy-port -d 'Port of the HTTP proxy [default: 3128]' -r
+complete -c s3img -n "__fish_s3img_using_subcommand put" -l proxy-user -d 'User for the proxy\'s Basic authentication. The password comes from S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt' -r
+complete -c s3img -n "__fish_s3img_using_subcommand put" -l no-proxy-for -d 'Comma-separated hosts, domains (.example.com) or networks that bypass the proxy' -r
+complete -c s3img -n "__fish_s3img_using_subcommand put" -s f -l force -d 'Replace the object if it exists'
+complete -c s3img -n "__fish_s3img_using_subcommand put" -s q -l quiet -d 'Print nothing but results and errors: no progress bars, no summary line'
+complete -c s3img -n "__fish_s3img_using_subcommand put" -s v -l verbose -d 'Say more on stderr: -v logs each decision and retry, -vv adds the SDK\'s own logs. S3IMG_LOG takes a full filter such as \'s3img=trace\''
+complete -c s3img -n "__fish_s3img_using_subcommand put" -l json -d 'Print results as JSON, one document per result, for scripts'
+complete -c s3img -n "__fish_s3img_using_subcommand put" -l no-proxy -d 'Connect directly: ignore every proxy setting, HTTPS_PROXY and HTTP_PROXY included'
+complete -c s3img -n "__fish_s3img_using_subcommand put" -l proxy-password-stdin -d 'Read the proxy password from the first line of standard input'
+complete -c s3img -n "__fish_s3img_using_subcommand put" -s h -l help -d 'Print help'
+complete -c s3img -n "__fish_s3img_using_subcommand put" -s V -l version -d 'Print version'
+complete -c s3img -n "__fish_s3img_using_subcommand get" -l config -d 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml' -r -F
+complete -c s3img -n "__fish_s3img_using_subcommand get" -l profile -d 'Use this profile of the config file ([profiles.NAME]) over its top-level keys' -r
+complete -c s3img -n "__fish_s3img_using_subcommand get" -l endpoint -d 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS' -r
+complete -c s3img -n "__fish_s3img_using_subcommand get" -l region -d 'Region to sign requests for [default: us-east-1]' -r
+complete -c s3img -n "__fish_s3img_using_subcommand get" -l bucket -d 'Bucket used when a location names only a key' -r
+complete -c s3img -n "__fish_s3img_using_subcommand get" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r -f -a "true\t''
+false\t''"
+complete -c s3img -n "__fish_s3img_using_subcommand get" -l ca-bundle -d 'PEM file of the certificate authorities to trust for the endpoint, instead of the system\'s' -r -F
+complete -c s3img -n "__fish_s3img_using_subcommand get" -l retries -d 'How many times to retry a failed request before giving up [default: 3]' -r
+complete -c s3img -n "__fish_s3img_using_subcommand get" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r -f -a "true\t''
+false\t''"
+complete -c s3img -n "__fish_s3img_using_subcommand get" -l proxy-host -d 'Host name or address of the HTTP proxy' -r
+complete -c s3img -n "__fish_s3img_using_subcommand get" -l proxy-port -d 'Port of the HTTP proxy [default: 3128]' -r
+complete -c s3img -n "__fish_s3img_using_subcommand get" -l proxy-user -d 'User for the proxy\'s Basic authentication. The password comes from S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt' -r
+complete -c s3img -n "__fish_s3img_using_subcommand get" -l no-proxy-for -d 'Comma-separated hosts, domains (.example.com) or networks that bypass the proxy' -r
+complete -c s3img -n "__fish_s3img_using_subcommand get" -s f -l force -d 'Replace the local file if it exists'
+complete -c s3img -n "__fish_s3img_using_subcommand get" -s q -l quiet -d 'Print nothing but results and errors: no progress bars, no summary line'
+complete -c s3img -n "__fish_s3img_using_subcommand get" -s v -l verbose -d 'Say more on stderr: -v logs each decision and retry, -vv adds the SDK\'s own logs. S3IMG_LOG takes a full filter such as \'s3img=trace\''
+complete -c s3img -n "__fish_s3img_using_subcommand get" -l json -d 'Print results as JSON, one document per result, for scripts'
+complete -c s3img -n "__fish_s3img_using_subcommand get" -l no-proxy -d 'Connect directly: ignore every proxy setting, HTTPS_PROXY and HTTP_PROXY included'
+complete -c s3img -n "__fish_s3img_using_subcommand get" -l proxy-password-stdin -d 'Read the proxy password from the first line of standard input'
+complete -c s3img -n "__fish_s3img_using_subcommand get" -s h -l help -d 'Print help'
+complete -c s3img -n "__fish_s3img_using_subcommand get" -s V -l version -d 'Print version'
+complete -c s3img -n "__fish_s3img_using_subcommand delete" -l config -d 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml' -r -F
+complete -c s3img -n "__fish_s3img_using_subcommand delete" -l profile -d 'Use this profile of the config file ([profiles.NAME]) over its top-level keys' -r
+complete -c s3img -n "__fish_s3img_using_subcommand delete" -l endpoint -d 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS' -r
+complete -c s3img -n "__fish_s3img_using_subcommand delete" -l region -d 'Region to sign requests for [default: us-east-1]' -r
+complete -c s3img -n "__fish_s3img_using_subcommand delete" -l bucket -d 'Bucket used when a location names only a key' -r
+complete -c s3img -n "__fish_s3img_using_subcommand delete" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r -f -a "true\t''
+false\t''"
+complete -c s3img -n "__fish_s3img_using_subcommand delete" -l ca-bundle -d 'PEM file of the certificate authorities to trust for the endpoint, instead of the system\'s' -r -F
+complete -c s3img -n "__fish_s3img_using_subcommand delete" -l retries -d 'How many times to retry a failed request before giving up [default: 3]' -r
+complete -c s3img -n "__fish_s3img_using_subcommand delete" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r -f -a "true\t''
+false\t''"
+complete -c s3img -n "__fish_s3img_using_subcommand delete" -l proxy-host -d 'Host name or address of the HTTP proxy' -r
+complete -c s3img -n "__fish_s3img_using_subcommand delete" -l proxy-port -d 'Port of the HTTP proxy [default: 3128]' -r
+complete -c s3img -n "__fish_s3img_using_subcommand delete" -l proxy-user -d 'User for the proxy\'s Basic authentication. The password comes from S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt' -r
+complete -c s3img -n "__fish_s3img_using_subcommand delete" -l no-proxy-for -d 'Comma-separated hosts, domains (.example.com) or networks that bypass the proxy' -r
+complete -c s3img -n "__fish_s3img_using_subcommand delete" -l ignore-missing -d 'Succeed for objects that do not exist'
+complete -c s3img -n "__fish_s3img_using_subcommand delete" -s q -l quiet -d 'Print nothing but results and errors: no progress bars, no summary line'
+complete -c s3img -n "__fish_s3img_using_subcommand delete" -s v -l verbose -d 'Say more on stderr: -v logs each decision and retry, -vv adds the SDK\'s own logs. S3IMG_LOG takes a full filter such as \'s3img=trace\''
+complete -c s3img -n "__fish_s3img_using_subcommand delete" -l json -d 'Print results as JSON, one document per result, for scripts'
+complete -c s3img -n "__fish_s3img_using_subcommand delete" -l no-proxy -d 'Connect directly: ignore every proxy setting, HTTPS_PROXY and HTTP_PROXY included'
+complete -c s3img -n "__fish_s3img_using_subcommand delete" -l proxy-password-stdin -d 'Read the proxy password from the first line of standard input'
+complete -c s3img -n "__fish_s3img_using_subcommand delete" -s h -l help -d 'Print help'
+complete -c s3img -n "__fish_s3img_using_subcommand delete" -s V -l version -d 'Print version'
+complete -c s3img -n "__fish_s3img_using_subcommand ls" -l config -d 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml' -r -F
+complete -c s3img -n "__fish_s3img_using_subcommand ls" -l profile -d 'Use this profile of the config file ([profiles.NAME]) over its top-level keys' -r
+complete -c s3img -n "__fish_s3img_using_subcommand ls" -l endpoint -d 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS' -r
+complete -c s3img -n "__fish_s3img_using_subcommand ls" -l region -d 'Region to sign requests for [default: us-east-1]' -r
+complete -c s3img -n "__fish_s3img_using_subcommand ls" -l bucket -d 'Bucket used when a location names only a key' -r
+complete -c s3img -n "__fish_s3img_using_subcommand ls" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r -f -a "true\t''
+false\t''"
+complete -c s3img -n "__fish_s3img_using_subcommand ls" -l ca-bundle -d 'PEM file of the certificate authorities to trust for the endpoint, instead of the system\'s' -r -F
+complete -c s3img -n "__fish_s3img_using_subcommand ls" -l retries -d 'How many times to retry a failed request before giving up [default: 3]' -r
+complete -c s3img -n "__fish_s3img_using_subcommand ls" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r -f -a "true\t''
+false\t''"
+complete -c s3img -n "__fish_s3img_using_subcommand ls" -l proxy-host -d 'Host name or address of the HTTP proxy' -r
+complete -c s3img -n "__fish_s3img_using_subcommand ls" -l proxy-port -d 'Port of the HTTP proxy [default: 3128]' -r
+complete -c s3img -n "__fish_s3img_using_subcommand ls" -l proxy-user -d 'User for the proxy\'s Basic authentication. The password comes from S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt' -r
+complete -c s3img -n "__fish_s3img_using_subcommand ls" -l no-proxy-for -d 'Comma-separated hosts, domains (.example.com) or networks that bypass the proxy' -r
+complete -c s3img -n "__fish_s3img_using_subcommand ls" -s q -l quiet -d 'Print nothing but results and errors: no progress bars, no summary line'
+complete -c s3img -n "__fish_s3img_using_subcommand ls" -s v -l verbose -d 'Say more on stderr: -v logs each decision and retry, -vv adds the SDK\'s own logs. S3IMG_LOG takes a full filter such as \'s3img=trace\''
+complete -c s3img -n "__fish_s3img_using_subcommand ls" -l json -d 'Print results as JSON, one document per result, for scripts'
+complete -c s3img -n "__fish_s3img_using_subcommand ls" -l no-proxy -d 'Connect directly: ignore every proxy setting, HTTPS_PROXY and HTTP_PROXY included'
+complete -c s3img -n "__fish_s3img_using_subcommand ls" -l proxy-password-stdin -d 'Read the proxy password from the first line of standard input'
+complete -c s3img -n "__fish_s3img_using_subcommand ls" -s h -l help -d 'Print help'
+complete -c s3img -n "__fish_s3img_using_subcommand ls" -s V -l version -d 'Print version'
+complete -c s3img -n "__fish_s3img_using_subcommand generate" -l config -d 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml' -r -F
+complete -c s3img -n "__fish_s3img_using_subcommand generate" -l profile -d 'Use this profile of the config file ([profiles.NAME]) over its top-level keys' -r
+complete -c s3img -n "__fish_s3img_using_subcommand generate" -l endpoint -d 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS' -r
+complete -c s3img -n "__fish_s3img_using_subcommand generate" -l region -d 'Region to sign requests for [default: us-east-1]' -r
+complete -c s3img -n "__fish_s3img_using_subcommand generate" -l bucket -d 'Bucket used when a location names only a key' -r
+complete -c s3img -n "__fish_s3img_using_subcommand generate" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r -f -a "true\t''
+false\t''"
+complete -c s3img -n "__fish_s3img_using_subcommand generate" -l ca-bundle -d 'PEM file of the certificate authorities to trust for the endpoint, instead of the system\'s' -r -F
+complete -c s3img -n "__fish_s3img_using_subcommand generate" -l retries -d 'How many times to retry a failed request before giving up [default: 3]' -r
+complete -c s3img -n "__fish_s3img_using_subcommand generate" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r -f -a "true\t''
+false\t''"
+complete -c s3img -n "__fish_s3img_using_subcommand generate" -l proxy-host -d 'Host name or address of the HTTP proxy' -r
+complete -c s3img -n "__fish_s3img_using_subcommand generate" -l proxy-port -d 'Port of the HTTP proxy [default: 3128]' -r
+complete -c s3img -n "__fish_s3img_using_subcommand generate" -l proxy-user -d 'User for the proxy\'s Basic authentication. The password comes from S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt' -r
+complete -c s3img -n "__fish_s3img_using_subcommand generate" -l no-proxy-for -d 'Comma-separated hosts, domains (.example.com) or networks that bypass the proxy' -r
+complete -c s3img -n "__fish_s3img_using_subcommand generate" -s q -l quiet -d 'Print nothing but results and errors: no progress bars, no summary line'
+complete -c s3img -n "__fish_s3img_using_subcommand generate" -s v -l verbose -d 'Say more on stderr: -v logs each decision and retry, -vv adds the SDK\'s own logs. S3IMG_LOG takes a full filter such as \'s3img=trace\''
+complete -c s3img -n "__fish_s3img_using_subcommand generate" -l json -d 'Print results as JSON, one document per result, for scripts'
+complete -c s3img -n "__fish_s3img_using_subcommand generate" -l no-proxy -d 'Connect directly: ignore every proxy setting, HTTPS_PROXY and HTTP_PROXY included'
+complete -c s3img -n "__fish_s3img_using_subcommand generate" -l proxy-password-stdin -d 'Read the proxy password from the first line of standard input'
+complete -c s3img -n "__fish_s3img_using_subcommand generate" -s h -l help -d 'Print help'
+complete -c s3img -n "__fish_s3img_using_subcommand generate" -s V -l version -d 'Print version'
+complete -c s3img -n "__fish_s3img_using_subcommand help; and not __fish_seen_subcommand_from put get delete ls generate help" -f -a "put" -d 'Upload an image'
+complete -c s3img -n "__fish_s3img_using_subcommand help; and not __fish_seen_subcommand_from put get delete ls generate help" -f -a "get" -d 'Download an image'
+complete -c s3img -n "__fish_s3img_using_subcommand help; and not __fish_seen_subcommand_from put get delete ls generate help" -f -a "delete" -d 'Delete images'
+complete -c s3img -n "__fish_s3img_using_subcommand help; and not __fish_seen_subcommand_from put get delete ls generate help" -f -a "ls" -d 'List images: key, size and last-modified time'
+complete -c s3img -n "__fish_s3img_using_subcommand help; and not __fish_seen_subcommand_from put get delete ls generate help" -f -a "generate" -d 'Write shell completions and man pages into a directory (for packagers)'
+complete -c s3img -n "__fish_s3img_using_subcommand help; and not __fish_seen_subcommand_from put get delete ls generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
