@@ -212,7 +212,12 @@ impl ClassifyRetry for ProxyAuthIsFinal {
     fn classify_retry_v2(&self, ctx: &InterceptorContext, previous: &RetryAction) -> RetryAction {
         let action = self.classify_retry(ctx);
         if action == RetryAction::NoActionIndicated && previous.should_retry() {
-            tracing::info!("request failed, will retry: {previous}");
+            let reason = match (ctx.response(), ctx.output_or_error()) {
+                (Some(resp), _) => format!("HTTP {}", resp.status().as_u16()),
+                (None, Some(Err(err))) => innermost(err),
+                _ => previous.to_string(),
+            };
+            tracing::info!("request failed ({reason}); the SDK will retry it");
         }
         action
     }
@@ -246,6 +251,43 @@ fn from_proxy(response: &RawResponse) -> bool {
         || headers.get("x-squid-error").is_some()
         || server.contains("squid")
         || server.contains("tinyproxy")
+}
+
+/// The deepest cause's message: the one that says what actually happened.
+fn innermost(err: &(dyn StdError + 'static)) -> String {
+    let mut last = err;
+    while let Some(next) = last.source() {
+        last = next;
+    }
+    last.to_string()
+}
+
+/// Why an error is worth sending the same request again, or `None` when it is not: the
+/// connection was cut mid-request (as squid 5 does to some uploads when the server reads
+/// slower than the client sends), it timed out, or the service answered 5xx or throttled.
+pub fn transient_reason<E>(err: &SdkError<E, RawResponse>) -> Option<String>
+where
+    E: StdError + 'static,
+{
+    if let Some(response) = err.raw_response() {
+        let status = response.status().as_u16();
+        let proxy_auth = is_proxy_auth_response(response);
+        return (!proxy_auth && (status >= 500 || status == 429)).then(|| format!("HTTP {status}"));
+    }
+    match err {
+        SdkError::DispatchFailure(failure) => {
+            let conn = failure.as_connector_error()?;
+            let text = chain_text(conn);
+            let refused = text.contains("ProxyAuthRequired")
+                || text.contains("InvalidCertificate")
+                || text.contains("dns error");
+            (!refused && (failure.is_io() || failure.is_timeout() || failure.is_other()))
+                .then(|| innermost(conn))
+        }
+        SdkError::TimeoutError(_) => Some("timed out".into()),
+        SdkError::ResponseError(_) => Some(innermost(err)),
+        _ => None,
+    }
 }
 
 /// Every message in an error's chain, with Debug forms, for matching on causes the SDK
@@ -302,11 +344,10 @@ where
     }
     match &err {
         SdkError::DispatchFailure(failure) => {
-            let text = failure
-                .as_connector_error()
-                .map(|c| chain_text(c))
-                .unwrap_or_default();
-            dispatch_failure(s3, &text, failure.is_timeout())
+            let conn = failure.as_connector_error();
+            let text = conn.map(|c| chain_text(c)).unwrap_or_default();
+            let cause = conn.map(|c| innermost(c)).unwrap_or_default();
+            dispatch_failure(s3, &text, &cause, failure.is_timeout())
         }
         SdkError::TimeoutError(_) => anyhow::Error::new(Failure::Connect(format!(
             "timed out talking to {}",
@@ -324,7 +365,7 @@ fn service_message<E: StdError + 'static>(err: &SdkError<E, RawResponse>) -> Str
 }
 
 /// Classifies a failure to send a request at all.
-fn dispatch_failure(s3: &S3, text: &str, timeout: bool) -> anyhow::Error {
+fn dispatch_failure(s3: &S3, text: &str, cause: &str, timeout: bool) -> anyhow::Error {
     let failure = match &s3.proxy {
         Some(proxy) if text.contains("ProxyAuthRequired") => Failure::ProxyAuth {
             proxy: proxy.clone(),
@@ -359,7 +400,7 @@ fn dispatch_failure(s3: &S3, text: &str, timeout: bool) -> anyhow::Error {
             "cannot connect to {}: connection refused",
             s3.endpoint
         )),
-        _ => Failure::Connect(format!("cannot connect to {}", s3.endpoint)),
+        _ => Failure::Connect(format!("cannot reach {}: {cause}", s3.endpoint)),
     };
     tracing::debug!("dispatch failure: {text}");
     anyhow::Error::new(failure)

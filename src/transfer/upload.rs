@@ -15,7 +15,7 @@ use tokio::io::{AsyncRead, AsyncReadExt};
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
-use crate::client::{S3, classify};
+use crate::client::{S3, classify, transient_reason};
 use crate::error::Failure;
 use crate::location::Location;
 use crate::output::Progress;
@@ -57,13 +57,23 @@ pub async fn exists(s3: &S3, to: &Location) -> Result<bool> {
     }
 }
 
-/// Uploads `input` to `to`. `size` is the file's size when known.
+/// How a multipart upload is cut and sent.
+#[derive(Debug, Clone, Copy)]
+struct Plan {
+    part_size: u64,
+    concurrency: usize,
+    /// Extra sends of a part after a transient failure.
+    retries: u32,
+}
+
+/// Uploads `input` to `to`. `size` is the file's size when known; `retries` bounds the
+/// resends of a part.
 pub async fn upload(
     s3: &S3,
     to: &Location,
     input: Input,
     size: Option<u64>,
-    transfer: &TransferSettings,
+    (transfer, retries): (&TransferSettings, u32),
     progress: &Progress,
 ) -> Result<Uploaded> {
     let part_size = super::part_size_for(size, transfer.part_size);
@@ -92,16 +102,12 @@ pub async fn upload(
         concurrency = transfer.concurrency,
         "multipart upload to {to}"
     );
-    multipart(
-        s3,
-        to,
-        reader,
-        first,
+    let plan = Plan {
         part_size,
-        transfer.concurrency,
-        progress,
-    )
-    .await
+        concurrency: transfer.concurrency,
+        retries,
+    };
+    multipart(s3, to, reader, first, plan, progress).await
 }
 
 async fn put_file(
@@ -157,8 +163,7 @@ async fn multipart(
     to: &Location,
     reader: Box<dyn AsyncRead + Unpin + Send>,
     first: Vec<u8>,
-    part_size: u64,
-    concurrency: usize,
+    plan: Plan,
     progress: &Progress,
 ) -> Result<Uploaded> {
     let created = s3
@@ -176,16 +181,7 @@ async fn multipart(
     tracing::info!(upload_id = %upload_id, "multipart upload started");
 
     let parts = async {
-        let work = send_parts(
-            s3,
-            to,
-            &upload_id,
-            reader,
-            first,
-            part_size,
-            concurrency,
-            progress,
-        );
+        let work = send_parts(s3, to, &upload_id, reader, first, plan, progress);
         tokio::select! {
             result = work => result,
             () = crate::interrupt::interrupted() => Err(Failure::Interrupted.into()),
@@ -202,17 +198,20 @@ async fn multipart(
 }
 
 /// Reads and sends every part; returns them in order with their total size.
-#[allow(clippy::too_many_arguments)]
 async fn send_parts(
     s3: &S3,
     to: &Location,
     upload_id: &str,
     mut reader: Box<dyn AsyncRead + Unpin + Send>,
     first: Vec<u8>,
-    part_size: u64,
-    concurrency: usize,
+    plan: Plan,
     progress: &Progress,
 ) -> Result<(Vec<CompletedPart>, u64)> {
+    let Plan {
+        part_size,
+        concurrency,
+        retries,
+    } = plan;
     let slots = Arc::new(Semaphore::new(concurrency));
     let mut tasks: JoinSet<Result<(CompletedPart, u64)>> = JoinSet::new();
     let mut done = Vec::new();
@@ -245,7 +244,7 @@ async fn send_parts(
         let progress = progress.clone();
         tasks.spawn(async move {
             let len = data.len() as u64;
-            let part = send_part(&s3, &to, &upload_id, number, data).await?;
+            let part = send_part(&s3, &to, &upload_id, number, data, retries).await?;
             progress.add(len);
             drop(slot);
             Ok((part, len))
@@ -266,25 +265,50 @@ async fn send_parts(
     Ok((parts, total))
 }
 
+/// Sends one part. On top of the SDK's own retries of each request, a part whose sends all
+/// failed for a transient reason is sent again, up to `retries` more times with growing
+/// pauses: some proxies cut off a share of large uploads, and a part in memory is cheap to
+/// resend while a failed upload is not.
 async fn send_part(
     s3: &S3,
     to: &Location,
     upload_id: &str,
     number: i32,
     data: Vec<u8>,
+    retries: u32,
 ) -> Result<CompletedPart> {
-    let sent = s3
-        .client
-        .upload_part()
-        .bucket(&to.bucket)
-        .key(&to.key)
-        .upload_id(upload_id)
-        .part_number(number)
-        .body(ByteStream::from(data))
-        .send()
-        .await
-        .map_err(|e| classify(s3, e, &to.to_string()))
-        .with_context(|| format!("uploading part {number}"))?;
+    let body = bytes::Bytes::from(data);
+    let mut attempt = 0;
+    let sent = loop {
+        let result = s3
+            .client
+            .upload_part()
+            .bucket(&to.bucket)
+            .key(&to.key)
+            .upload_id(upload_id)
+            .part_number(number)
+            .body(ByteStream::from(body.clone()))
+            .send()
+            .await;
+        match result {
+            Ok(sent) => break sent,
+            Err(err) => match transient_reason(&err) {
+                Some(reason) if attempt < retries => {
+                    attempt += 1;
+                    let pause = backoff(attempt);
+                    tracing::info!(
+                        "part {number} failed ({reason}); sending it again in {pause:?} \
+                         (retry {attempt} of {retries})"
+                    );
+                    tokio::time::sleep(pause).await;
+                }
+                _ => {
+                    return Err(classify(s3, err, &to.to_string()))
+                        .with_context(|| format!("uploading part {number}"));
+                }
+            },
+        }
+    };
     tracing::debug!(part = number, "part uploaded");
     Ok(CompletedPart::builder()
         .part_number(number)
@@ -317,6 +341,16 @@ async fn complete(
         bytes,
         parts: count,
     })
+}
+
+/// Exponential pause with jitter: about 0.5 s, 1 s, 2 s ... capped at 8 s.
+fn backoff(attempt: u32) -> std::time::Duration {
+    let base = 250u64 << attempt.min(5);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos() as u64);
+    let jitter = nanos % (base / 2 + 1);
+    std::time::Duration::from_millis((base + jitter).min(8_000))
 }
 
 /// Aborts an upload after a failure; a failure to abort is logged, not raised, so the
