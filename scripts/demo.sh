@@ -67,6 +67,9 @@ coredump_dir $work
 netdb_filename none
 pinger_enable off
 shutdown_lifetime 0 seconds
+# Debian's squid 5.7 cuts off uploads that outrun a slow server (squid bug 5405); a larger
+# request buffer avoids it. See "Known limitations" in the README.
+client_request_buffer_max_size 64 MB
 auth_param basic program /usr/lib/squid/basic_ncsa_auth $work/htpasswd
 acl authed proxy_auth REQUIRED
 http_access allow authed
