@@ -250,6 +250,7 @@ logfile_rotate 0
 strip_query_terms off
 cache deny all
 cache_mem 8 MB
+memory_cache_shared off
 hosts_file {d}/hosts
 dns_nameservers 127.0.0.1
 coredump_dir {d}
@@ -268,14 +269,15 @@ http_access deny all
     let conf_path = dir.join("squid.conf");
     std::fs::write(&conf_path, conf).unwrap();
     let stderr = dir.join("squid.stderr");
+    // A service name of its own keeps parallel squids from sharing memory segments.
     let child = Command::new("squid")
-        .args(["-N", "-f"])
+        .args(["-N", "-n", &format!("s3imgtest{port}"), "-f"])
         .arg(&conf_path)
         .stdout(Stdio::null())
         .stderr(std::fs::File::create(&stderr).unwrap())
         .spawn()
         .expect("squid is required");
-    (child, dir.join("access.log"), stderr)
+    (child, dir.join("access.log"), dir.join("cache.log"))
 }
 
 fn start_tinyproxy(
