@@ -196,15 +196,14 @@ struct ProxyAuthIsFinal;
 
 impl ClassifyRetry for ProxyAuthIsFinal {
     fn classify_retry(&self, ctx: &InterceptorContext) -> RetryAction {
-        if ctx.response().is_some_and(|r| is_proxy_auth_response(r)) {
+        if ctx.response().is_some_and(is_proxy_auth_response) {
             return RetryAction::RetryForbidden;
         }
-        if let Some(Err(err)) = ctx.output_or_error() {
-            if let Some(conn) = err.as_connector_error() {
-                if chain_text(conn).contains("ProxyAuthRequired") {
-                    return RetryAction::RetryForbidden;
-                }
-            }
+        if let Some(Err(err)) = ctx.output_or_error()
+            && let Some(conn) = err.as_connector_error()
+            && chain_text(conn).contains("ProxyAuthRequired")
+        {
+            return RetryAction::RetryForbidden;
         }
         RetryAction::NoActionIndicated
     }

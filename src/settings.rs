@@ -203,10 +203,10 @@ impl Layers {
         }
         let def = KEYS.iter().find(|k| k.name == name)?;
         // Variables that have a flag were already read by clap into `cli`.
-        if let (Some(var), None) = (def.env, def.flag) {
-            if let Some(value) = std::env::var(var).ok().filter(|v| !v.is_empty()) {
-                return Some((value, Source::Env(var)));
-            }
+        if let (Some(var), None) = (def.env, def.flag)
+            && let Some(value) = std::env::var(var).ok().filter(|v| !v.is_empty())
+        {
+            return Some((value, Source::Env(var)));
         }
         self.files.iter().find_map(|file| {
             file.values.get(name).map(|v| {
@@ -243,22 +243,22 @@ pub fn load(global: &GlobalArgs, matches: &ArgMatches, paths: &FilePaths) -> Res
         cli: cli_values(global, matches),
         files: read_files(paths, global.profile.as_deref())?,
     };
-    if let Some(profile) = &global.profile {
-        if !layers.files.iter().any(|f| f.has_profile) {
-            let read: Vec<_> = layers
-                .files
-                .iter()
-                .map(|f| f.path.display().to_string())
-                .collect();
-            let place = if read.is_empty() {
-                "no config file was found".to_owned()
-            } else {
-                format!("none in {}", read.join(", "))
-            };
-            return Err(usage(format!(
-                "profile `{profile}` does not exist ({place})"
-            )));
-        }
+    if let Some(profile) = &global.profile
+        && !layers.files.iter().any(|f| f.has_profile)
+    {
+        let read: Vec<_> = layers
+            .files
+            .iter()
+            .map(|f| f.path.display().to_string())
+            .collect();
+        let place = if read.is_empty() {
+            "no config file was found".to_owned()
+        } else {
+            format!("none in {}", read.join(", "))
+        };
+        return Err(usage(format!(
+            "profile `{profile}` does not exist ({place})"
+        )));
     }
 
     let endpoint = layers.parse("endpoint", parse_endpoint)?.map(|(v, _)| v);

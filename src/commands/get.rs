@@ -15,10 +15,11 @@ use crate::transfer::download::{self, Destination};
 pub async fn run(ctx: &Context, args: &GetArgs) -> Result<()> {
     let from = Location::parse_object(&args.src, ctx.settings.bucket.as_deref())?;
     let to = destination(args.file.as_deref(), &from)?;
-    if let Destination::File(path) = &to {
-        if !args.force && path.exists() {
-            return Err(Failure::Exists(path.display().to_string()).into());
-        }
+    if let Destination::File(path) = &to
+        && !args.force
+        && path.exists()
+    {
+        return Err(Failure::Exists(path.display().to_string()).into());
     }
     let s3 = ctx.connect(false).await?;
 

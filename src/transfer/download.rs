@@ -115,10 +115,10 @@ async fn fetch(
         progress.add(chunk.len() as u64);
     }
     progress.finish();
-    if let Some(expected) = expected {
-        if expected != written {
-            anyhow::bail!("{from}: the server announced {expected} bytes but sent {written}");
-        }
+    if let Some(expected) = expected
+        && expected != written
+    {
+        anyhow::bail!("{from}: the server announced {expected} bytes but sent {written}");
     }
     Ok(written)
 }

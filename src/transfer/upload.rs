@@ -77,10 +77,10 @@ pub async fn upload(
     progress: &Progress,
 ) -> Result<Uploaded> {
     let part_size = super::part_size_for(size, transfer.part_size);
-    if let (Input::File(path), Some(size)) = (&input, size) {
-        if size < transfer.multipart_threshold {
-            return put_file(s3, to, path, size, progress).await;
-        }
+    if let (Input::File(path), Some(size)) = (&input, size)
+        && size < transfer.multipart_threshold
+    {
+        return put_file(s3, to, path, size, progress).await;
     }
     let mut reader: Box<dyn AsyncRead + Unpin + Send> = match &input {
         Input::File(path) => Box::new(
