@@ -38,6 +38,9 @@ pub struct S3 {
     pub proxy: Option<String>,
     /// The endpoint as it may be shown.
     pub endpoint: String,
+    /// The `retries` setting: extra attempts the SDK makes per request, and extra sends
+    /// s3img makes of an upload part whose attempts all failed for a transient reason.
+    pub retries: u32,
 }
 
 /// Characters left as they are in the userinfo of the proxy URL; everything else is encoded.
@@ -126,6 +129,7 @@ pub async fn build(settings: &Settings, proxy_password: Option<&Secret>) -> Resu
         client: aws_sdk_s3::Client::from_conf(config.build()),
         proxy,
         endpoint,
+        retries: settings.retries,
     })
 }
 
@@ -201,7 +205,7 @@ impl ClassifyRetry for ProxyAuthIsFinal {
         }
         if let Some(Err(err)) = ctx.output_or_error()
             && let Some(conn) = err.as_connector_error()
-            && chain_text(conn).contains("ProxyAuthRequired")
+            && tunnel_auth_failed(&chain_text(conn))
         {
             return RetryAction::RetryForbidden;
         }
@@ -237,6 +241,12 @@ fn is_proxy_auth_response(response: &RawResponse) -> bool {
         401 => from_proxy(response),
         _ => false,
     }
+}
+
+/// Whether a connector error's text says the proxy refused the credentials of a CONNECT
+/// tunnel; the tunnel's answer never reaches the SDK as a response.
+fn tunnel_auth_failed(chain_text: &str) -> bool {
+    chain_text.contains("ProxyAuthRequired")
 }
 
 /// Whether an error response was written by a proxy rather than the S3 service.
@@ -277,7 +287,7 @@ where
         SdkError::DispatchFailure(failure) => {
             let conn = failure.as_connector_error()?;
             let text = chain_text(conn);
-            let refused = text.contains("ProxyAuthRequired")
+            let refused = tunnel_auth_failed(&text)
                 || text.contains("InvalidCertificate")
                 || text.contains("dns error");
             (!refused && (failure.is_io() || failure.is_timeout() || failure.is_other()))
@@ -366,7 +376,7 @@ fn service_message<E: StdError + 'static>(err: &SdkError<E, RawResponse>) -> Str
 /// Classifies a failure to send a request at all.
 fn dispatch_failure(s3: &S3, text: &str, cause: &str, timeout: bool) -> anyhow::Error {
     let failure = match &s3.proxy {
-        Some(proxy) if text.contains("ProxyAuthRequired") => Failure::ProxyAuth {
+        Some(proxy) if tunnel_auth_failed(text) => Failure::ProxyAuth {
             proxy: proxy.clone(),
         },
         Some(proxy) if text.contains("Unsuccessful") || text.contains("tunnel") => {

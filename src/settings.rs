@@ -290,7 +290,7 @@ fn cli_values(
     global: &GlobalArgs,
     matches: &ArgMatches,
 ) -> BTreeMap<&'static str, (String, Source)> {
-    let given: [(&str, Option<String>); 10] = [
+    let given = [
         ("endpoint", global.endpoint.clone()),
         ("region", global.region.clone()),
         ("bucket", global.bucket.clone()),
@@ -304,10 +304,10 @@ fn cli_values(
         ("proxy.host", global.proxy_host.clone()),
         ("proxy.port", global.proxy_port.clone()),
         ("proxy.user", global.proxy_user.clone()),
+        ("proxy.no_proxy", global.no_proxy_for.clone()),
     ];
-    let no_proxy = ("proxy.no_proxy", global.no_proxy_for.clone());
     let mut out = BTreeMap::new();
-    for (name, value) in given.into_iter().chain([no_proxy]) {
+    for (name, value) in given {
         let (Some(value), Some(def)) = (value, KEYS.iter().find(|k| k.name == name)) else {
             continue;
         };

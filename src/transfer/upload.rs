@@ -62,18 +62,15 @@ pub async fn exists(s3: &S3, to: &Location) -> Result<bool> {
 struct Plan {
     part_size: u64,
     concurrency: usize,
-    /// Extra sends of a part after a transient failure.
-    retries: u32,
 }
 
-/// Uploads `input` to `to`. `size` is the file's size when known; `retries` bounds the
-/// resends of a part.
+/// Uploads `input` to `to`. `size` is the file's size when known.
 pub async fn upload(
     s3: &S3,
     to: &Location,
     input: Input,
     size: Option<u64>,
-    (transfer, retries): (&TransferSettings, u32),
+    transfer: &TransferSettings,
     progress: &Progress,
 ) -> Result<Uploaded> {
     let part_size = super::part_size_for(size, transfer.part_size);
@@ -105,7 +102,6 @@ pub async fn upload(
     let plan = Plan {
         part_size,
         concurrency: transfer.concurrency,
-        retries,
     };
     multipart(s3, to, reader, first, plan, progress).await
 }
@@ -210,7 +206,6 @@ async fn send_parts(
     let Plan {
         part_size,
         concurrency,
-        retries,
     } = plan;
     let slots = Arc::new(Semaphore::new(concurrency));
     let mut tasks: JoinSet<Result<(CompletedPart, u64)>> = JoinSet::new();
@@ -244,7 +239,7 @@ async fn send_parts(
         let progress = progress.clone();
         tasks.spawn(async move {
             let len = data.len() as u64;
-            let part = send_part(&s3, &to, &upload_id, number, data, retries).await?;
+            let part = send_part(&s3, &to, &upload_id, number, data).await?;
             progress.add(len);
             drop(slot);
             Ok((part, len))
@@ -266,7 +261,7 @@ async fn send_parts(
 }
 
 /// Sends one part. On top of the SDK's own retries of each request, a part whose sends all
-/// failed for a transient reason is sent again, up to `retries` more times with growing
+/// failed for a transient reason is sent again, up to `s3.retries` more times with growing
 /// pauses: some proxies cut off a share of large uploads, and a part in memory is cheap to
 /// resend while a failed upload is not.
 async fn send_part(
@@ -275,8 +270,8 @@ async fn send_part(
     upload_id: &str,
     number: i32,
     data: Vec<u8>,
-    retries: u32,
 ) -> Result<CompletedPart> {
+    let retries = s3.retries;
     let body = bytes::Bytes::from(data);
     let mut attempt = 0;
     let sent = loop {
