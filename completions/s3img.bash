@@ -59,7 +59,7 @@ _s3img() {
 
     case "${cmd}" in
         s3img)
-            opts="-q -v -h -V --quiet --verbose --json --config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --help --version put get delete ls generate help"
+            opts="-q -v -h -V --quiet --verbose --json --config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version put get delete ls generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -117,6 +117,22 @@ _s3img() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --part-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --multipart-threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hash)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -125,7 +141,7 @@ _s3img() {
             return 0
             ;;
         s3img__subcmd__delete)
-            opts="-q -v -h -V --ignore-missing --quiet --verbose --json --config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --help --version"
+            opts="-q -v -h -V --ignore-missing --quiet --verbose --json --config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -180,6 +196,22 @@ _s3img() {
                     return 0
                     ;;
                 --no-proxy-for)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --part-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --multipart-threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hash)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -191,7 +223,7 @@ _s3img() {
             return 0
             ;;
         s3img__subcmd__generate)
-            opts="-q -v -h -V --quiet --verbose --json --config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --help --version"
+            opts="-q -v -h -V --quiet --verbose --json --config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -246,6 +278,22 @@ _s3img() {
                     return 0
                     ;;
                 --no-proxy-for)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --part-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --multipart-threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hash)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -257,7 +305,7 @@ _s3img() {
             return 0
             ;;
         s3img__subcmd__get)
-            opts="-f -q -v -h -V --force --quiet --verbose --json --config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --help --version"
+            opts="-f -q -v -h -V --force --no-sparse --quiet --verbose --json --config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -312,6 +360,22 @@ _s3img() {
                     return 0
                     ;;
                 --no-proxy-for)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --part-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --multipart-threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hash)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -421,7 +485,7 @@ _s3img() {
             return 0
             ;;
         s3img__subcmd__ls)
-            opts="-q -v -h -V --quiet --verbose --json --config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --help --version"
+            opts="-l -q -v -h -V --long --quiet --verbose --json --config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -476,6 +540,22 @@ _s3img() {
                     return 0
                     ;;
                 --no-proxy-for)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --part-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --multipart-threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hash)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -487,12 +567,16 @@ _s3img() {
             return 0
             ;;
         s3img__subcmd__put)
-            opts="-f -q -v -h -V --force --quiet --verbose --json --config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --help --version"
+            opts="-f -q -v -h -V --force --expected-size --quiet --verbose --json --config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --expected-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -542,6 +626,22 @@ _s3img() {
                     return 0
                     ;;
                 --no-proxy-for)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --part-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --multipart-threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hash)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

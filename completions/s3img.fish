@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_s3img_global_optspecs
-    string join \n q/quiet v/verbose json config= profile= endpoint= region= bucket= path-style= ca-bundle= retries= proxy= no-proxy proxy-host= proxy-port= proxy-user= proxy-password-stdin no-proxy-for= h/help V/version
+    string join \n q/quiet v/verbose json config= profile= endpoint= region= bucket= path-style= ca-bundle= retries= proxy= no-proxy proxy-host= proxy-port= proxy-user= proxy-password-stdin no-proxy-for= part-size= concurrency= multipart-threshold= hash= h/help V/version
 end
 
 function __fish_s3img_needs_command
@@ -39,6 +39,10 @@ complete -c s3img -n "__fish_s3img_needs_command" -l proxy-host -d 'Host name or
 complete -c s3img -n "__fish_s3img_needs_command" -l proxy-port -d 'Port of the HTTP proxy [default: 3128]' -r
 complete -c s3img -n "__fish_s3img_needs_command" -l proxy-user -d 'User for the proxy\'s Basic authentication. The password comes from S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt' -r
 complete -c s3img -n "__fish_s3img_needs_command" -l no-proxy-for -d 'Comma-separated hosts, domains (.example.com) or networks that bypass the proxy' -r
+complete -c s3img -n "__fish_s3img_needs_command" -l part-size -d 'Bytes per part of a multipart upload, such as 64MiB (5MiB to 5GiB) [default: 16MiB]. Grown by itself when a file would need more than 10,000 parts' -r
+complete -c s3img -n "__fish_s3img_needs_command" -l concurrency -d 'Parts of an upload, or ranges of a download, in flight at once (1 to 64) [default: 4]. Memory use is about this times the part size' -r
+complete -c s3img -n "__fish_s3img_needs_command" -l multipart-threshold -d 'Files smaller than this go up in one request, held in memory (5MiB to 1GiB) [default: the part size]' -r
+complete -c s3img -n "__fish_s3img_needs_command" -l hash -d 'Hash stored with uploaded images and checked on download when the object has none: sha256 or sha512 (what glance records) [default: sha256]' -r
 complete -c s3img -n "__fish_s3img_needs_command" -s q -l quiet -d 'Print nothing but results and errors: no progress bars, no summary line'
 complete -c s3img -n "__fish_s3img_needs_command" -s v -l verbose -d 'Say more on stderr: -v logs each decision and retry, -vv adds the SDK\'s own logs. S3IMG_LOG takes a full filter such as \'s3img=trace\''
 complete -c s3img -n "__fish_s3img_needs_command" -l json -d 'Print results as JSON, one document per result, for scripts'
@@ -52,6 +56,7 @@ complete -c s3img -n "__fish_s3img_needs_command" -f -a "delete" -d 'Delete imag
 complete -c s3img -n "__fish_s3img_needs_command" -f -a "ls" -d 'List images: key, size and last-modified time'
 complete -c s3img -n "__fish_s3img_needs_command" -f -a "generate" -d 'Write shell completions and man pages into a directory (for packagers)'
 complete -c s3img -n "__fish_s3img_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c s3img -n "__fish_s3img_using_subcommand put" -l expected-size -d 'Size of what standard input will carry, such as 200GiB, so that parts can be sized for it. Without it, parts start at the part size and double every 1,000 parts' -r
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l config -d 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml' -r -F
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l profile -d 'Use this profile of the config file ([profiles.NAME]) over its top-level keys' -r
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l endpoint -d 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS' -r
@@ -67,6 +72,10 @@ complete -c s3img -n "__fish_s3img_using_subcommand put" -l proxy-host -d 'Host 
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l proxy-port -d 'Port of the HTTP proxy [default: 3128]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l proxy-user -d 'User for the proxy\'s Basic authentication. The password comes from S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt' -r
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l no-proxy-for -d 'Comma-separated hosts, domains (.example.com) or networks that bypass the proxy' -r
+complete -c s3img -n "__fish_s3img_using_subcommand put" -l part-size -d 'Bytes per part of a multipart upload, such as 64MiB (5MiB to 5GiB) [default: 16MiB]. Grown by itself when a file would need more than 10,000 parts' -r
+complete -c s3img -n "__fish_s3img_using_subcommand put" -l concurrency -d 'Parts of an upload, or ranges of a download, in flight at once (1 to 64) [default: 4]. Memory use is about this times the part size' -r
+complete -c s3img -n "__fish_s3img_using_subcommand put" -l multipart-threshold -d 'Files smaller than this go up in one request, held in memory (5MiB to 1GiB) [default: the part size]' -r
+complete -c s3img -n "__fish_s3img_using_subcommand put" -l hash -d 'Hash stored with uploaded images and checked on download when the object has none: sha256 or sha512 (what glance records) [default: sha256]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand put" -s f -l force -d 'Replace the object if it exists'
 complete -c s3img -n "__fish_s3img_using_subcommand put" -s q -l quiet -d 'Print nothing but results and errors: no progress bars, no summary line'
 complete -c s3img -n "__fish_s3img_using_subcommand put" -s v -l verbose -d 'Say more on stderr: -v logs each decision and retry, -vv adds the SDK\'s own logs. S3IMG_LOG takes a full filter such as \'s3img=trace\''
@@ -90,7 +99,12 @@ complete -c s3img -n "__fish_s3img_using_subcommand get" -l proxy-host -d 'Host 
 complete -c s3img -n "__fish_s3img_using_subcommand get" -l proxy-port -d 'Port of the HTTP proxy [default: 3128]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand get" -l proxy-user -d 'User for the proxy\'s Basic authentication. The password comes from S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt' -r
 complete -c s3img -n "__fish_s3img_using_subcommand get" -l no-proxy-for -d 'Comma-separated hosts, domains (.example.com) or networks that bypass the proxy' -r
+complete -c s3img -n "__fish_s3img_using_subcommand get" -l part-size -d 'Bytes per part of a multipart upload, such as 64MiB (5MiB to 5GiB) [default: 16MiB]. Grown by itself when a file would need more than 10,000 parts' -r
+complete -c s3img -n "__fish_s3img_using_subcommand get" -l concurrency -d 'Parts of an upload, or ranges of a download, in flight at once (1 to 64) [default: 4]. Memory use is about this times the part size' -r
+complete -c s3img -n "__fish_s3img_using_subcommand get" -l multipart-threshold -d 'Files smaller than this go up in one request, held in memory (5MiB to 1GiB) [default: the part size]' -r
+complete -c s3img -n "__fish_s3img_using_subcommand get" -l hash -d 'Hash stored with uploaded images and checked on download when the object has none: sha256 or sha512 (what glance records) [default: sha256]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand get" -s f -l force -d 'Replace the local file if it exists'
+complete -c s3img -n "__fish_s3img_using_subcommand get" -l no-sparse -d 'Write every byte, zeros included. By default, runs of zero blocks in a file become holes, as qemu-img does, which saves space and time for raw images'
 complete -c s3img -n "__fish_s3img_using_subcommand get" -s q -l quiet -d 'Print nothing but results and errors: no progress bars, no summary line'
 complete -c s3img -n "__fish_s3img_using_subcommand get" -s v -l verbose -d 'Say more on stderr: -v logs each decision and retry, -vv adds the SDK\'s own logs. S3IMG_LOG takes a full filter such as \'s3img=trace\''
 complete -c s3img -n "__fish_s3img_using_subcommand get" -l json -d 'Print results as JSON, one document per result, for scripts'
@@ -113,6 +127,10 @@ complete -c s3img -n "__fish_s3img_using_subcommand delete" -l proxy-host -d 'Ho
 complete -c s3img -n "__fish_s3img_using_subcommand delete" -l proxy-port -d 'Port of the HTTP proxy [default: 3128]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand delete" -l proxy-user -d 'User for the proxy\'s Basic authentication. The password comes from S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt' -r
 complete -c s3img -n "__fish_s3img_using_subcommand delete" -l no-proxy-for -d 'Comma-separated hosts, domains (.example.com) or networks that bypass the proxy' -r
+complete -c s3img -n "__fish_s3img_using_subcommand delete" -l part-size -d 'Bytes per part of a multipart upload, such as 64MiB (5MiB to 5GiB) [default: 16MiB]. Grown by itself when a file would need more than 10,000 parts' -r
+complete -c s3img -n "__fish_s3img_using_subcommand delete" -l concurrency -d 'Parts of an upload, or ranges of a download, in flight at once (1 to 64) [default: 4]. Memory use is about this times the part size' -r
+complete -c s3img -n "__fish_s3img_using_subcommand delete" -l multipart-threshold -d 'Files smaller than this go up in one request, held in memory (5MiB to 1GiB) [default: the part size]' -r
+complete -c s3img -n "__fish_s3img_using_subcommand delete" -l hash -d 'Hash stored with uploaded images and checked on download when the object has none: sha256 or sha512 (what glance records) [default: sha256]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand delete" -l ignore-missing -d 'Succeed for objects that do not exist'
 complete -c s3img -n "__fish_s3img_using_subcommand delete" -s q -l quiet -d 'Print nothing but results and errors: no progress bars, no summary line'
 complete -c s3img -n "__fish_s3img_using_subcommand delete" -s v -l verbose -d 'Say more on stderr: -v logs each decision and retry, -vv adds the SDK\'s own logs. S3IMG_LOG takes a full filter such as \'s3img=trace\''
@@ -136,6 +154,11 @@ complete -c s3img -n "__fish_s3img_using_subcommand ls" -l proxy-host -d 'Host n
 complete -c s3img -n "__fish_s3img_using_subcommand ls" -l proxy-port -d 'Port of the HTTP proxy [default: 3128]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand ls" -l proxy-user -d 'User for the proxy\'s Basic authentication. The password comes from S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt' -r
 complete -c s3img -n "__fish_s3img_using_subcommand ls" -l no-proxy-for -d 'Comma-separated hosts, domains (.example.com) or networks that bypass the proxy' -r
+complete -c s3img -n "__fish_s3img_using_subcommand ls" -l part-size -d 'Bytes per part of a multipart upload, such as 64MiB (5MiB to 5GiB) [default: 16MiB]. Grown by itself when a file would need more than 10,000 parts' -r
+complete -c s3img -n "__fish_s3img_using_subcommand ls" -l concurrency -d 'Parts of an upload, or ranges of a download, in flight at once (1 to 64) [default: 4]. Memory use is about this times the part size' -r
+complete -c s3img -n "__fish_s3img_using_subcommand ls" -l multipart-threshold -d 'Files smaller than this go up in one request, held in memory (5MiB to 1GiB) [default: the part size]' -r
+complete -c s3img -n "__fish_s3img_using_subcommand ls" -l hash -d 'Hash stored with uploaded images and checked on download when the object has none: sha256 or sha512 (what glance records) [default: sha256]' -r
+complete -c s3img -n "__fish_s3img_using_subcommand ls" -s l -l long -d 'Also show the hash stored with each image (one HEAD request per object)'
 complete -c s3img -n "__fish_s3img_using_subcommand ls" -s q -l quiet -d 'Print nothing but results and errors: no progress bars, no summary line'
 complete -c s3img -n "__fish_s3img_using_subcommand ls" -s v -l verbose -d 'Say more on stderr: -v logs each decision and retry, -vv adds the SDK\'s own logs. S3IMG_LOG takes a full filter such as \'s3img=trace\''
 complete -c s3img -n "__fish_s3img_using_subcommand ls" -l json -d 'Print results as JSON, one document per result, for scripts'
@@ -158,6 +181,10 @@ complete -c s3img -n "__fish_s3img_using_subcommand generate" -l proxy-host -d '
 complete -c s3img -n "__fish_s3img_using_subcommand generate" -l proxy-port -d 'Port of the HTTP proxy [default: 3128]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand generate" -l proxy-user -d 'User for the proxy\'s Basic authentication. The password comes from S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt' -r
 complete -c s3img -n "__fish_s3img_using_subcommand generate" -l no-proxy-for -d 'Comma-separated hosts, domains (.example.com) or networks that bypass the proxy' -r
+complete -c s3img -n "__fish_s3img_using_subcommand generate" -l part-size -d 'Bytes per part of a multipart upload, such as 64MiB (5MiB to 5GiB) [default: 16MiB]. Grown by itself when a file would need more than 10,000 parts' -r
+complete -c s3img -n "__fish_s3img_using_subcommand generate" -l concurrency -d 'Parts of an upload, or ranges of a download, in flight at once (1 to 64) [default: 4]. Memory use is about this times the part size' -r
+complete -c s3img -n "__fish_s3img_using_subcommand generate" -l multipart-threshold -d 'Files smaller than this go up in one request, held in memory (5MiB to 1GiB) [default: the part size]' -r
+complete -c s3img -n "__fish_s3img_using_subcommand generate" -l hash -d 'Hash stored with uploaded images and checked on download when the object has none: sha256 or sha512 (what glance records) [default: sha256]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand generate" -s q -l quiet -d 'Print nothing but results and errors: no progress bars, no summary line'
 complete -c s3img -n "__fish_s3img_using_subcommand generate" -s v -l verbose -d 'Say more on stderr: -v logs each decision and retry, -vv adds the SDK\'s own logs. S3IMG_LOG takes a full filter such as \'s3img=trace\''
 complete -c s3img -n "__fish_s3img_using_subcommand generate" -l json -d 'Print results as JSON, one document per result, for scripts'

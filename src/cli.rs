@@ -181,6 +181,50 @@ pub struct GlobalArgs {
         help_heading = "Proxy"
     )]
     pub no_proxy_for: Option<String>,
+
+    /// Bytes per part of a multipart upload, such as 64MiB (5MiB to 5GiB) [default: 16MiB].
+    /// Grown by itself when a file would need more than 10,000 parts.
+    #[arg(
+        long,
+        global = true,
+        env = "S3IMG_PART_SIZE",
+        value_name = "SIZE",
+        help_heading = "Transfer"
+    )]
+    pub part_size: Option<String>,
+
+    /// Parts of an upload, or ranges of a download, in flight at once (1 to 64)
+    /// [default: 4]. Memory use is about this times the part size.
+    #[arg(
+        long,
+        global = true,
+        env = "S3IMG_CONCURRENCY",
+        value_name = "N",
+        help_heading = "Transfer"
+    )]
+    pub concurrency: Option<String>,
+
+    /// Files smaller than this go up in one request, held in memory (5MiB to 1GiB)
+    /// [default: the part size].
+    #[arg(
+        long,
+        global = true,
+        env = "S3IMG_MULTIPART_THRESHOLD",
+        value_name = "SIZE",
+        help_heading = "Transfer"
+    )]
+    pub multipart_threshold: Option<String>,
+
+    /// Hash stored with uploaded images and checked on download when the object has none:
+    /// sha256 or sha512 (what glance records) [default: sha256].
+    #[arg(
+        long,
+        global = true,
+        env = "S3IMG_HASH",
+        value_name = "ALGORITHM",
+        help_heading = "Transfer"
+    )]
+    pub hash: Option<String>,
 }
 
 /// The subcommands.
@@ -220,7 +264,8 @@ Examples:
 Examples:
   s3img ls                         everything in the configured bucket
   s3img ls ubuntu/                 keys that start with ubuntu/
-  s3img ls s3://images/ --json     one JSON document, for scripts")]
+  s3img ls -l ubuntu/              with the sha256 or sha512 stored with each
+  s3img ls s3://images/ --json     one JSON document per object, for scripts")]
     Ls(LsArgs),
 
     /// Write shell completions and man pages into a directory (for packagers).
@@ -243,6 +288,11 @@ pub struct PutArgs {
     /// Replace the object if it exists.
     #[arg(short, long)]
     pub force: bool,
+
+    /// Size of what standard input will carry, such as 200GiB, so that parts can be sized
+    /// for it. Without it, parts start at the part size and double every 1,000 parts.
+    #[arg(long, value_name = "SIZE")]
+    pub expected_size: Option<String>,
 }
 
 /// Arguments of `get`.
@@ -260,6 +310,11 @@ pub struct GetArgs {
     /// Replace the local file if it exists.
     #[arg(short, long)]
     pub force: bool,
+
+    /// Write every byte, zeros included. By default, runs of zero blocks in a file become
+    /// holes, as qemu-img does, which saves space and time for raw images.
+    #[arg(long)]
+    pub no_sparse: bool,
 }
 
 /// Arguments of `delete`.
@@ -281,6 +336,10 @@ pub struct LsArgs {
     /// configured bucket.
     #[arg(value_name = "PREFIX")]
     pub prefix: Option<String>,
+
+    /// Also show the hash stored with each image (one HEAD request per object).
+    #[arg(short, long)]
+    pub long: bool,
 }
 
 /// Arguments of the hidden `generate` command.

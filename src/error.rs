@@ -27,6 +27,13 @@ pub enum Failure {
     Connect(String),
     /// The object already exists.
     Exists(String),
+    /// The bytes that arrived do not match the hash stored with the object.
+    HashMismatch {
+        what: String,
+        algorithm: &'static str,
+        expected: String,
+        actual: String,
+    },
     /// Ctrl-C or SIGTERM.
     Interrupted,
 }
@@ -43,6 +50,7 @@ impl Failure {
             Failure::ProxyRefused { .. } => exit::PROXY_REFUSED,
             Failure::Connect(_) => exit::CONNECT,
             Failure::Exists(_) => exit::EXISTS,
+            Failure::HashMismatch { .. } => exit::HASH_MISMATCH,
             Failure::Interrupted => exit::INTERRUPTED,
         }
     }
@@ -68,6 +76,11 @@ impl Failure {
                     .into(),
             ),
             Failure::Exists(_) => Some("pass --force to replace it".into()),
+            Failure::HashMismatch { .. } => Some(
+                "nothing was kept under the destination name; run get again, and if the \
+                 mismatch stays, the stored object is damaged: upload it again"
+                    .into(),
+            ),
             Failure::AccessDenied(_) => {
                 Some("check the access key, secret key and the bucket's policy".into())
             }
@@ -92,6 +105,16 @@ impl fmt::Display for Failure {
                 write!(f, "proxy {proxy} refused the request (HTTP {status})")
             }
             Failure::Exists(what) => write!(f, "{what} already exists"),
+            Failure::HashMismatch {
+                what,
+                algorithm,
+                expected,
+                actual,
+            } => write!(
+                f,
+                "{what}: the {algorithm} of the bytes received is {actual}, but the object \
+                 records {expected}"
+            ),
             Failure::Interrupted => f.write_str("interrupted"),
         }
     }

@@ -23,6 +23,8 @@ pub const PROXY_REFUSED: u8 = 7;
 pub const CONNECT: u8 = 8;
 /// `put` found an object under the key already and `--force` was not given.
 pub const EXISTS: u8 = 9;
+/// The downloaded bytes do not match the hash stored with the object.
+pub const HASH_MISMATCH: u8 = 10;
 /// Interrupted by Ctrl-C or SIGTERM.
 pub const INTERRUPTED: u8 = 130;
 
@@ -53,5 +55,9 @@ pub const TABLE: &[(u8, &str)] = &[
         "endpoint not reachable, or its TLS certificate not trusted",
     ),
     (EXISTS, "object already exists and --force was not given"),
+    (
+        HASH_MISMATCH,
+        "downloaded bytes do not match the hash stored with the object",
+    ),
     (INTERRUPTED, "interrupted (Ctrl-C or SIGTERM)"),
 ];

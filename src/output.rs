@@ -87,9 +87,38 @@ impl Progress {
         self.0.inc(bytes);
     }
 
+    /// A count of bytes added through it, which can be taken back when they must be sent
+    /// again.
+    pub fn tally(&self) -> Tally {
+        Tally {
+            progress: self.clone(),
+            counted: 0,
+        }
+    }
+
     /// Removes the bar from the screen.
     pub fn finish(&self) {
         self.0.finish_and_clear();
+    }
+}
+
+/// Bytes counted on a progress bar by one attempt.
+#[derive(Debug)]
+pub struct Tally {
+    progress: Progress,
+    counted: u64,
+}
+
+impl Tally {
+    /// Counts bytes on the bar.
+    pub fn add(&mut self, bytes: u64) {
+        self.counted += bytes;
+        self.progress.add(bytes);
+    }
+
+    /// Takes back every byte this tally counted.
+    pub fn undo(self) {
+        self.progress.0.dec(self.counted);
     }
 }
 

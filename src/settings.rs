@@ -18,6 +18,7 @@ use crate::config_file::ConfigFile;
 use crate::error::usage;
 use crate::proxy::{PasswordSource, ProxyPlan, ProxyServer};
 use crate::secret::Secret;
+use crate::transfer::hash::Algorithm;
 
 /// Where a setting's value came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,12 +113,25 @@ const KEYS: &[Key] = &[
         Some("S3IMG_NO_PROXY"),
         Some(("no_proxy_for", "--no-proxy-for")),
     ),
-    key("transfer.part_size", Some("S3IMG_PART_SIZE"), None),
-    key("transfer.concurrency", Some("S3IMG_CONCURRENCY"), None),
+    key(
+        "transfer.part_size",
+        Some("S3IMG_PART_SIZE"),
+        Some(("part_size", "--part-size")),
+    ),
+    key(
+        "transfer.concurrency",
+        Some("S3IMG_CONCURRENCY"),
+        Some(("concurrency", "--concurrency")),
+    ),
     key(
         "transfer.multipart_threshold",
         Some("S3IMG_MULTIPART_THRESHOLD"),
-        None,
+        Some(("multipart_threshold", "--multipart-threshold")),
+    ),
+    key(
+        "transfer.hash",
+        Some("S3IMG_HASH"),
+        Some(("hash", "--hash")),
     ),
 ];
 
@@ -131,6 +145,8 @@ const MIB: u64 = 1024 * 1024;
 pub const MIN_PART_SIZE: u64 = 5 * MIB;
 /// S3's largest part.
 pub const MAX_PART_SIZE: u64 = 5 * 1024 * MIB;
+/// The largest file sent in one request, which holds it in memory.
+const MAX_SINGLE_PUT: u64 = 1024 * MIB;
 
 /// Static S3 credentials from the config file.
 #[derive(Debug, Clone)]
@@ -148,6 +164,8 @@ pub struct TransferSettings {
     pub concurrency: usize,
     /// Files at least this large are uploaded in parts.
     pub multipart_threshold: u64,
+    /// The hash stored with uploads.
+    pub hash: Algorithm,
 }
 
 /// Everything the commands need, checked and merged.
@@ -305,6 +323,13 @@ fn cli_values(
         ("proxy.port", global.proxy_port.clone()),
         ("proxy.user", global.proxy_user.clone()),
         ("proxy.no_proxy", global.no_proxy_for.clone()),
+        ("transfer.part_size", global.part_size.clone()),
+        ("transfer.concurrency", global.concurrency.clone()),
+        (
+            "transfer.multipart_threshold",
+            global.multipart_threshold.clone(),
+        ),
+        ("transfer.hash", global.hash.clone()),
     ];
     let mut out = BTreeMap::new();
     for (name, value) in given {
@@ -434,13 +459,17 @@ fn transfer_settings(layers: &Layers) -> Result<TransferSettings> {
         .map_or(crate::transfer::DEFAULT_CONCURRENCY, |(v, _)| v as usize);
     let multipart_threshold = layers
         .parse("transfer.multipart_threshold", |s| {
-            parse_size(s, MIN_PART_SIZE, MAX_PART_SIZE)
+            parse_size(s, MIN_PART_SIZE, MAX_SINGLE_PUT)
         })?
         .map_or(part_size, |(v, _)| v);
+    let hash = layers
+        .parse("transfer.hash", |s| s.parse::<Algorithm>())?
+        .map_or(Algorithm::default(), |(v, _)| v);
     Ok(TransferSettings {
         part_size,
         concurrency,
         multipart_threshold,
+        hash,
     })
 }
 
@@ -467,7 +496,7 @@ fn parse_number(s: &str, min: u64, max: u64) -> Result<u64, String> {
     }
 }
 
-fn parse_size(s: &str, min: u64, max: u64) -> Result<u64, String> {
+pub fn parse_size(s: &str, min: u64, max: u64) -> Result<u64, String> {
     let bytes = s
         .parse::<bytesize::ByteSize>()
         .map_err(|_| "must be a size such as 64MiB".to_owned())?

@@ -31,7 +31,11 @@ fn round_trip(kind: ProxyKind, password: &str, endpoint_of: fn(&S3Server) -> Str
     std::fs::write(dir.path().join("disk.raw"), &image).unwrap();
 
     let put = S3img::through(dir.path(), &endpoint, &proxy).run(&["put", "disk.raw"]);
-    assert_eq!(put.ok().trim(), "s3://images/disk.raw");
+    let sha256 = hash_file("sha256sum", &dir.path().join("disk.raw"));
+    assert_eq!(
+        put.ok().trim(),
+        format!("s3://images/disk.raw  sha256:{sha256}")
+    );
     assert_eq!(s3.object("disk.raw").as_deref(), Some(&image[..]));
 
     let ls = S3img::through(dir.path(), &endpoint, &proxy).run(&["ls", "--json"]);

@@ -9,7 +9,8 @@ use super::Context;
 use crate::cli::GetArgs;
 use crate::error::{Failure, usage};
 use crate::location::Location;
-use crate::transfer::download::{self, Destination};
+use crate::transfer::RANGE_SIZE;
+use crate::transfer::download::{self, Destination, Options};
 
 /// Runs `get`.
 pub async fn run(ctx: &Context, args: &GetArgs) -> Result<()> {
@@ -24,27 +25,51 @@ pub async fn run(ctx: &Context, args: &GetArgs) -> Result<()> {
     let s3 = ctx.connect(false).await?;
 
     let started = std::time::Instant::now();
-    let bytes = download::download(&s3, &from, &to, &ctx.output)
-        .await
-        .map_err(|e| e.context(format!("downloading {from}")))?;
+    let transfer = &ctx.settings.transfer;
+    let options = Options {
+        concurrency: transfer.concurrency,
+        range_size: RANGE_SIZE,
+        sparse: !args.no_sparse,
+        hash: transfer.hash,
+    };
+    let label = format!("get {}", from.file_name());
+    let done = download::download(&s3, &from, &to, options, |size| {
+        ctx.output.progress(Some(size), &label)
+    })
+    .await
+    .map_err(|e| e.context(format!("downloading {from}")))?;
     let secs = started.elapsed().as_secs_f64();
     let shown = match &to {
         Destination::File(path) => path.display().to_string(),
         Destination::Stdout => "-".to_owned(),
     };
+    let bytes = done.info.size;
     ctx.output.summary(&format!(
-        "downloaded {from} to {shown}: {} in {secs:.1}s",
-        bytesize::ByteSize(bytes)
+        "downloaded {from} to {shown}: {} in {secs:.1}s ({}/s), {}",
+        bytesize::ByteSize(bytes),
+        bytesize::ByteSize((bytes as f64 / secs.max(0.001)) as u64),
+        if done.verified {
+            format!("{} verified", done.hash_algorithm)
+        } else {
+            format!(
+                "no stored hash to verify ({} computed)",
+                done.hash_algorithm
+            )
+        }
     ));
     if matches!(to, Destination::File(_)) || ctx.output.json {
         ctx.output.result(
-            &shown,
+            &format!("{shown}  {}:{}", done.hash_algorithm, done.hash),
             &json!({
                 "action": "get",
                 "bucket": from.bucket,
                 "key": from.key,
                 "file": shown,
                 "size": bytes,
+                "last_modified": done.info.last_modified,
+                "hash_algorithm": done.hash_algorithm.name(),
+                "hash": done.hash,
+                "verified": done.verified,
                 "seconds": secs,
             }),
         )?;

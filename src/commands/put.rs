@@ -9,26 +9,39 @@ use super::Context;
 use crate::cli::PutArgs;
 use crate::error::{Failure, usage};
 use crate::location::Location;
+use crate::settings::parse_size;
 use crate::transfer::upload::{self, Input};
 
 /// Runs `put`.
 pub async fn run(ctx: &Context, args: &PutArgs) -> Result<()> {
-    let (input, size, name) = open_input(&args.file)?;
+    let expected = args
+        .expected_size
+        .as_deref()
+        .map(|s| {
+            parse_size(s, 0, MAX_OBJECT_SIZE)
+                .map_err(|why| usage(format!("invalid --expected-size `{s}`: {why}")))
+        })
+        .transpose()?;
+    let (input, name) = open_input(&args.file, expected)?;
     let to = destination(
         args.dest.as_deref(),
         name.as_deref(),
         ctx.settings.bucket.as_deref(),
     )?;
-    let s3 = ctx.connect(matches!(input, Input::Stdin)).await?;
+    let s3 = ctx.connect(matches!(input, Input::Stdin { .. })).await?;
 
     if !args.force && upload::exists(&s3, &to).await? {
         return Err(Failure::Exists(to.to_string()).into());
     }
     let started = std::time::Instant::now();
+    let size = match &input {
+        Input::File { size, .. } => Some(*size),
+        Input::Stdin { expected } => *expected,
+    };
     let progress = ctx
         .output
         .progress(size, &format!("put {}", to.file_name()));
-    let result = upload::upload(&s3, &to, input, size, &ctx.settings.transfer, &progress).await;
+    let result = upload::upload(&s3, &to, &input, &ctx.settings.transfer, &progress).await;
     progress.finish();
     let done = result.map_err(|e| e.context(format!("uploading {} to {to}", args.file)))?;
 
@@ -39,35 +52,56 @@ pub async fn run(ctx: &Context, args: &PutArgs) -> Result<()> {
         bytesize::ByteSize((done.bytes as f64 / secs.max(0.001)) as u64)
     ));
     ctx.output.result(
-        &to.to_string(),
+        &format!("{to}  {}:{}", done.hash_algorithm, done.hash),
         &json!({
             "action": "put",
             "bucket": to.bucket,
             "key": to.key,
             "size": done.bytes,
             "parts": done.parts,
+            "hash_algorithm": done.hash_algorithm.name(),
+            "hash": done.hash,
             "seconds": secs,
         }),
     )?;
     Ok(())
 }
 
-/// The input, its size when known, and the name to use when DEST names none.
-fn open_input(file: &str) -> Result<(Input, Option<u64>, Option<String>)> {
+/// S3's largest object.
+const MAX_OBJECT_SIZE: u64 = 5 * 1024 * 1024 * 1024 * 1024;
+
+/// The input and the name to use when DEST names none.
+fn open_input(file: &str, expected: Option<u64>) -> Result<(Input, Option<String>)> {
     if file == "-" {
-        return Ok((Input::Stdin, None, None));
+        return Ok((Input::Stdin { expected }, None));
+    }
+    if expected.is_some() {
+        return Err(usage(
+            "--expected-size is for standard input; a file's size is known",
+        ));
     }
     let path = PathBuf::from(file);
     let meta = std::fs::metadata(&path).map_err(|e| usage(format!("cannot read {file}: {e}")))?;
     if meta.is_dir() {
         return Err(usage(format!("{file} is a directory, not an image file")));
     }
+    if !meta.is_file() {
+        return Err(usage(format!(
+            "{file} is not a regular file; to upload from a device or pipe, use \
+             `s3img put - DEST < {file}`"
+        )));
+    }
     std::fs::File::open(&path).map_err(|e| usage(format!("cannot read {file}: {e}")))?;
     let name = Path::new(file)
         .file_name()
         .map(|n| n.to_string_lossy().into_owned());
-    let size = meta.is_file().then_some(meta.len());
-    Ok((Input::File(path), size, name))
+    Ok((
+        Input::File {
+            path,
+            size: meta.len(),
+        },
+        name,
+    ))
 }
 
 /// Where the image goes: DEST as given, with the file's name appended to a prefix.

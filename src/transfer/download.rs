@@ -1,24 +1,64 @@
-//! Downloading an image into a file or standard output, streaming.
+//! Downloading an image into a file or standard output, as concurrent ranged GETs.
+//!
+//! Ranges are fetched `concurrency` at a time and handed on in order to a writer thread,
+//! which writes them, leaves runs of zero blocks as holes in a file, and feeds the hashing
+//! thread; memory stays bounded by the ranges in flight. Every range after the first is
+//! asked for on the condition that the object's ETag has not changed.
 //!
 //! A file is written beside its destination under a temporary name and renamed only once
-//! every byte arrived and was flushed to disk, so a failed or interrupted download never
-//! leaves a partial file under the destination name.
+//! every byte arrived, matched the stored hash and was flushed to disk, so a failed or
+//! interrupted download never leaves a partial file under the destination name.
 
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::Write;
+use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, sync_channel};
 
 use anyhow::{Context, Result};
-use tokio::io::{AsyncWrite, AsyncWriteExt};
+use aws_sdk_s3::operation::get_object::GetObjectOutput;
+use aws_sdk_s3::primitives::DateTimeFormat;
+use bytes::{Bytes, BytesMut};
+use tokio::task::JoinHandle;
 
+use super::ObjectInfo;
+use super::hash::{Algorithm, Hasher};
+use super::retry::{self, Attempt};
 use crate::client::{S3, classify};
 use crate::error::Failure;
 use crate::location::Location;
-use crate::output::Output;
+use crate::output::{Progress, Tally};
 
 /// Where the image goes.
 #[derive(Debug, Clone)]
 pub enum Destination {
     File(PathBuf),
     Stdout,
+}
+
+/// How a download runs.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Ranges in flight at once.
+    pub concurrency: usize,
+    /// Bytes per ranged GET.
+    pub range_size: u64,
+    /// Leave runs of zero blocks as holes in a file.
+    pub sparse: bool,
+    /// The algorithm to compute when the object has no stored hash.
+    pub hash: Algorithm,
+}
+
+/// What a download did.
+#[derive(Debug, Clone)]
+pub struct Downloaded {
+    pub info: ObjectInfo,
+    pub hash_algorithm: Algorithm,
+    /// The hash of the bytes written, lowercase hex.
+    pub hash: String,
+    /// Whether the object carried a stored hash (which then matched).
+    pub verified: bool,
 }
 
 /// Removes a temporary file when dropped, unless it was renamed into place.
@@ -35,17 +75,18 @@ impl Drop for TempFile {
     }
 }
 
-/// Downloads `from` into `to`; returns the number of bytes written.
-pub async fn download(s3: &S3, from: &Location, to: &Destination, output: &Output) -> Result<u64> {
+/// Downloads `from` into `to`. `progress` is made once the size is known.
+pub async fn download(
+    s3: &S3,
+    from: &Location,
+    to: &Destination,
+    options: Options,
+    progress: impl FnOnce(u64) -> Progress,
+) -> Result<Downloaded> {
     let work = async {
         match to {
-            Destination::Stdout => {
-                let mut out = tokio::io::stdout();
-                let bytes = fetch(s3, from, &mut out, output).await?;
-                out.flush().await.context("writing to standard output")?;
-                Ok(bytes)
-            }
-            Destination::File(path) => download_file(s3, from, path, output).await,
+            Destination::Stdout => fetch(s3, from, Sink::Stdout, options, progress).await,
+            Destination::File(path) => download_file(s3, from, path, options, progress).await,
         }
     };
     tokio::select! {
@@ -54,28 +95,32 @@ pub async fn download(s3: &S3, from: &Location, to: &Destination, output: &Outpu
     }
 }
 
-async fn download_file(s3: &S3, from: &Location, path: &Path, output: &Output) -> Result<u64> {
-    let temp = TempFile {
+async fn download_file(
+    s3: &S3,
+    from: &Location,
+    path: &Path,
+    options: Options,
+    progress: impl FnOnce(u64) -> Progress,
+) -> Result<Downloaded> {
+    let mut temp = TempFile {
         path: temp_path(path),
         keep: false,
     };
-    let mut file = tokio::fs::OpenOptions::new()
+    let file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(&temp.path)
-        .await
         .with_context(|| format!("creating {}", temp.path.display()))?;
-    let bytes = fetch(s3, from, &mut file, output).await?;
-    file.sync_all()
-        .await
-        .with_context(|| format!("writing {}", temp.path.display()))?;
-    drop(file);
-    let mut temp = temp;
-    tokio::fs::rename(&temp.path, path)
-        .await
+    let sink = Sink::File {
+        file,
+        path: temp.path.clone(),
+        sparse: options.sparse,
+    };
+    let done = fetch(s3, from, sink, options, progress).await?;
+    std::fs::rename(&temp.path, path)
         .with_context(|| format!("renaming {} to {}", temp.path.display(), path.display()))?;
     temp.keep = true;
-    Ok(bytes)
+    Ok(done)
 }
 
 /// `dir/.name.s3img-PID.part`: hidden, beside the destination, unique per process.
@@ -87,38 +132,363 @@ fn temp_path(path: &Path) -> PathBuf {
     path.with_file_name(temp)
 }
 
+/// Where the writer thread puts the bytes.
+enum Sink {
+    File {
+        file: File,
+        path: PathBuf,
+        sparse: bool,
+    },
+    Stdout,
+}
+
+/// The first response tells the size, ETag and stored hash; the rest are ranges.
 async fn fetch(
     s3: &S3,
     from: &Location,
-    out: &mut (dyn AsyncWrite + Unpin + Send),
-    output: &Output,
-) -> Result<u64> {
-    let resp = s3
-        .client
-        .get_object()
-        .bucket(&from.bucket)
-        .key(&from.key)
-        .send()
+    sink: Sink,
+    options: Options,
+    progress: impl FnOnce(u64) -> Progress,
+) -> Result<Downloaded> {
+    let what = from.to_string();
+    let range_size = options.range_size.max(1);
+    let first = first_response(s3, from, range_size).await?;
+    let size = total_size(&first).with_context(|| format!("{what}: no usable size"))?;
+    let info = ObjectInfo {
+        size,
+        last_modified: first
+            .last_modified()
+            .and_then(|t| t.fmt(DateTimeFormat::DateTime).ok())
+            .unwrap_or_default(),
+        etag: first.e_tag().map(str::to_owned),
+        hash: Algorithm::stored(first.metadata()),
+    };
+    let algo = info.hash.as_ref().map_or(options.hash, |(algo, _)| *algo);
+    let progress = progress(size);
+    let first_len = first.content_length().unwrap_or(0).max(0) as u64;
+    if first_len != size.min(range_size) {
+        // A server that ignores Range sends everything at once; take it as one range.
+        tracing::debug!("{what}: the first response holds {first_len} of {size} bytes");
+    }
+
+    let hasher = Hasher::start(algo, options.concurrency);
+    let (sender, receiver) = sync_channel::<Bytes>(1);
+    let writer = std::thread::Builder::new()
+        .name("s3img-write".into())
+        .spawn(move || write_all(sink, &receiver, &hasher).map(|()| hasher.finish()))
+        .context("starting the writer thread")?;
+
+    let fetched = async {
+        let mut queue = InOrder(VecDeque::new());
+        let first_body = {
+            let (what, mut tally) = (what.clone(), progress.tally());
+            tokio::spawn(async move { collect(first, first_len, &what, &mut tally).await })
+        };
+        queue.0.push_back(first_body);
+        let mut next = first_len;
+        let mut written = 0u64;
+        loop {
+            while queue.0.len() < options.concurrency && next < size {
+                let end = (next + range_size).min(size);
+                let (s3, from, etag, progress) = (
+                    s3.clone(),
+                    from.clone(),
+                    info.etag.clone(),
+                    progress.clone(),
+                );
+                queue.0.push_back(tokio::spawn(async move {
+                    fetch_range(&s3, &from, etag.as_deref(), next, end, &progress).await
+                }));
+                next = end;
+            }
+            let Some(head) = queue.0.pop_front() else {
+                break;
+            };
+            let chunk = head.await.context("a download task failed")??;
+            written += chunk.len() as u64;
+            let sender = sender.clone();
+            let sent = tokio::task::spawn_blocking(move || sender.send(chunk)).await;
+            if !matches!(sent, Ok(Ok(()))) {
+                // The writer stopped; its own error is the one to report.
+                break;
+            }
+        }
+        anyhow::Ok(written)
+    }
+    .await;
+    drop(sender);
+    let written_hash = tokio::task::spawn_blocking(move || writer.join())
         .await
-        .map_err(|e| classify(s3, e, &from.to_string()))?;
-    let expected = resp.content_length().and_then(|n| u64::try_from(n).ok());
-    let progress = output.progress(expected, &format!("get {}", from.file_name()));
+        .context("waiting for the writer thread")?
+        .map_err(|_| anyhow::anyhow!("the writer thread panicked"))?;
+    let written = fetched?;
+    let hash = written_hash?;
+    progress.finish();
+    if written != size {
+        anyhow::bail!("{what}: the server announced {size} bytes but sent {written}");
+    }
+    let verified = match &info.hash {
+        Some((algo, expected)) if *expected != hash => {
+            return Err(Failure::HashMismatch {
+                what,
+                algorithm: algo.name(),
+                expected: expected.clone(),
+                actual: hash,
+            }
+            .into());
+        }
+        Some(_) => true,
+        None => {
+            tracing::info!("{what} has no stored hash to check; its {algo} is {hash}");
+            false
+        }
+    };
+    Ok(Downloaded {
+        info,
+        hash_algorithm: algo,
+        hash,
+        verified,
+    })
+}
+
+/// The first range of the object, or the whole object when it is empty (S3 answers a
+/// range of an empty object with 416).
+async fn first_response(s3: &S3, from: &Location, range_size: u64) -> Result<GetObjectOutput> {
+    let what = from.to_string();
+    let ranged = retry::again(s3, &format!("the first range of {what}"), || async {
+        s3.client
+            .get_object()
+            .bucket(&from.bucket)
+            .key(&from.key)
+            .range(format!("bytes=0-{}", range_size - 1))
+            .send()
+            .await
+            .map_err(|err| {
+                if err.raw_response().map(|r| r.status().as_u16()) == Some(416) {
+                    Attempt::Final(anyhow::anyhow!(EmptyObject))
+                } else {
+                    Attempt::from_sdk(s3, err, &what)
+                }
+            })
+    })
+    .await;
+    match ranged {
+        Err(err) if err.is::<EmptyObject>() => s3
+            .client
+            .get_object()
+            .bucket(&from.bucket)
+            .key(&from.key)
+            .send()
+            .await
+            .map_err(|e| classify(s3, e, &what)),
+        other => other,
+    }
+}
+
+/// The marker for a 416 on the first range.
+#[derive(Debug)]
+struct EmptyObject;
+
+impl std::fmt::Display for EmptyObject {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the object is empty")
+    }
+}
+
+impl std::error::Error for EmptyObject {}
+
+/// The object's size: from `Content-Range` (`bytes 0-8388607/2147483648`) when the
+/// answer is a range, else its length.
+fn total_size(resp: &GetObjectOutput) -> Option<u64> {
+    match resp.content_range() {
+        Some(range) => range.rsplit_once('/')?.1.trim().parse().ok(),
+        None => u64::try_from(resp.content_length()?).ok(),
+    }
+}
+
+/// Range fetches in the order their bytes are written; any left are stopped when dropped.
+struct InOrder(VecDeque<JoinHandle<Result<Bytes>>>);
+
+impl Drop for InOrder {
+    fn drop(&mut self) {
+        for task in &self.0 {
+            task.abort();
+        }
+    }
+}
+
+/// Reads a response's body into one buffer of the announced length.
+async fn collect(
+    resp: GetObjectOutput,
+    len: u64,
+    what: &str,
+    progress: &mut Tally,
+) -> Result<Bytes> {
+    let mut buf = BytesMut::with_capacity(len as usize);
     let mut body = resp.body;
-    let mut written = 0u64;
     while let Some(chunk) = body
         .try_next()
         .await
-        .with_context(|| format!("reading {from} after {written} bytes"))?
+        .with_context(|| format!("reading {what} after {} bytes", buf.len()))?
     {
-        out.write_all(&chunk).await.context("writing the image")?;
-        written += chunk.len() as u64;
         progress.add(chunk.len() as u64);
+        buf.extend_from_slice(&chunk);
     }
-    progress.finish();
-    if let Some(expected) = expected
-        && expected != written
-    {
-        anyhow::bail!("{from}: the server announced {expected} bytes but sent {written}");
+    Ok(buf.freeze())
+}
+
+/// Fetches bytes `start..end`, again when the body breaks off.
+async fn fetch_range(
+    s3: &S3,
+    from: &Location,
+    etag: Option<&str>,
+    start: u64,
+    end: u64,
+    progress: &Progress,
+) -> Result<Bytes> {
+    let what = from.to_string();
+    let label = format!("bytes {start}-{} of {what}", end - 1);
+    retry::again(s3, &label, || async {
+        let mut request = s3
+            .client
+            .get_object()
+            .bucket(&from.bucket)
+            .key(&from.key)
+            .range(format!("bytes={start}-{}", end - 1));
+        if let Some(etag) = etag {
+            request = request.if_match(etag);
+        }
+        let resp = request.send().await.map_err(|err| {
+            if err.raw_response().map(|r| r.status().as_u16()) == Some(412) {
+                Attempt::Final(anyhow::anyhow!(
+                    "{what} changed on the server while it was downloaded; run get again"
+                ))
+            } else {
+                Attempt::from_sdk(s3, err, &what)
+            }
+        })?;
+        // Progress counted for a broken-off body is taken back before the retry.
+        let mut counted = progress.tally();
+        match collect(resp, end - start, &label, &mut counted).await {
+            Ok(bytes) if bytes.len() as u64 == end - start => Ok(bytes),
+            Ok(bytes) => {
+                counted.undo();
+                Err(Attempt::Transient {
+                    reason: format!("{} of {} bytes arrived", bytes.len(), end - start),
+                    error: anyhow::anyhow!("{label}: the body was cut short"),
+                })
+            }
+            Err(error) => {
+                counted.undo();
+                Err(Attempt::Transient {
+                    reason: format!("{:#}", error.root_cause()),
+                    error,
+                })
+            }
+        }
+    })
+    .await
+}
+
+/// The writer thread: writes chunks in order, feeding each to the hasher.
+fn write_all(sink: Sink, chunks: &Receiver<Bytes>, hasher: &Hasher) -> Result<()> {
+    match sink {
+        Sink::Stdout => {
+            let mut out = std::io::stdout().lock();
+            for chunk in chunks {
+                out.write_all(&chunk)
+                    .context("writing to standard output")?;
+                hasher.feed_blocking(chunk);
+            }
+            out.flush().context("writing to standard output")
+        }
+        Sink::File { file, path, sparse } => {
+            let mut offset = 0u64;
+            for chunk in chunks {
+                if sparse {
+                    write_sparse(&file, offset, &chunk)
+                } else {
+                    file.write_all_at(&chunk, offset)
+                }
+                .with_context(|| format!("writing {}", path.display()))?;
+                offset += chunk.len() as u64;
+                hasher.feed_blocking(chunk);
+            }
+            // Trailing holes need the length set; earlier ones are covered by later data.
+            file.set_len(offset)
+                .and_then(|()| file.sync_all())
+                .with_context(|| format!("writing {}", path.display()))
+        }
     }
-    Ok(written)
+}
+
+/// Block size below which zeros are written rather than skipped.
+const HOLE_BLOCK: usize = 4096;
+
+/// Writes `data` at `offset`, skipping blocks that are all zero so they become holes.
+fn write_sparse(file: &File, offset: u64, data: &[u8]) -> std::io::Result<()> {
+    let mut run_start: Option<usize> = None;
+    let mut at = 0;
+    while at < data.len() {
+        let end = (at + HOLE_BLOCK).min(data.len());
+        let zero = is_zero(&data[at..end]);
+        match (zero, run_start) {
+            (false, None) => run_start = Some(at),
+            (true, Some(start)) => {
+                file.write_all_at(&data[start..at], offset + start as u64)?;
+                run_start = None;
+            }
+            _ => {}
+        }
+        at = end;
+    }
+    if let Some(start) = run_start {
+        file.write_all_at(&data[start..], offset + start as u64)?;
+    }
+    Ok(())
+}
+
+fn is_zero(block: &[u8]) -> bool {
+    let mut words = block.chunks_exact(8);
+    let words_zero = words
+        .by_ref()
+        .all(|w| u64::from_ne_bytes(w.try_into().expect("chunks of 8")) == 0);
+    words_zero && words.remainder().iter().all(|&b| b == 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::MetadataExt;
+
+    #[test]
+    fn zero_blocks_become_holes_and_the_bytes_stay_the_same() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("image.raw");
+        let file = File::create(&path).unwrap();
+        let mut data = vec![0u8; 1024 * 1024];
+        data[10] = 1;
+        data[600_000] = 2;
+        let tail = vec![0u8; 1024 * 1024];
+        write_sparse(&file, 0, &data).unwrap();
+        write_sparse(&file, data.len() as u64, &tail).unwrap();
+        file.set_len((data.len() + tail.len()) as u64).unwrap();
+        file.sync_all().unwrap();
+        let read = std::fs::read(&path).unwrap();
+        assert_eq!(&read[..data.len()], &data[..]);
+        assert!(read[data.len()..].iter().all(|&b| b == 0));
+        let allocated = std::fs::metadata(&path).unwrap().blocks() * 512;
+        assert!(allocated <= 64 * 1024, "{allocated} bytes allocated");
+    }
+
+    #[test]
+    fn zero_detection_looks_at_every_byte() {
+        assert!(is_zero(&[0; 4099]));
+        let mut block = [0u8; 4099];
+        block[4098] = 1;
+        assert!(!is_zero(&block));
+        block[4098] = 0;
+        block[7] = 1;
+        assert!(!is_zero(&block));
+    }
 }

@@ -1,28 +1,71 @@
 //! The transfer engines: streaming uploads and downloads between local files or standard
-//! streams and S3 objects.
+//! streams and S3 objects, with the whole-image hash computed in the same pass.
 //!
 //! They take a built client and plain values; they never see clap, variables or files of
 //! settings. Memory stays bounded by part size times parts in flight.
 
 pub mod download;
+pub mod hash;
+mod metadata;
+mod retry;
 pub mod upload;
 
+pub use metadata::{ObjectInfo, head};
+
+const MIB: u64 = 1024 * 1024;
 /// Default bytes per part of a multipart upload.
-pub const DEFAULT_PART_SIZE: u64 = 16 * 1024 * 1024;
-/// Default number of parts in flight.
+pub const DEFAULT_PART_SIZE: u64 = 16 * MIB;
+/// Default number of parts or ranges in flight.
 pub const DEFAULT_CONCURRENCY: usize = 4;
 /// S3's limit on the number of parts of one upload.
 pub const MAX_PARTS: u64 = 10_000;
+/// S3's largest part.
+pub const MAX_PART_SIZE: u64 = 5 * 1024 * MIB;
+/// Bytes per ranged GET of a download.
+pub const RANGE_SIZE: u64 = 8 * MIB;
+/// Parts after which an upload of unknown size doubles its part size.
+const PARTS_PER_DOUBLING: u64 = 1_000;
 
-/// The part size for an upload of `size` bytes: the configured one, grown in whole MiB
-/// when the upload would otherwise need more than [`MAX_PARTS`] parts.
-pub fn part_size_for(size: Option<u64>, configured: u64) -> u64 {
-    const MIB: u64 = 1024 * 1024;
-    match size {
-        Some(size) if size.div_ceil(configured) > MAX_PARTS => {
-            size.div_ceil(MAX_PARTS).div_ceil(MIB) * MIB
+/// How an upload is cut into parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Parts {
+    /// Every part but the last has this size.
+    Fixed(u64),
+    /// The size is unknown: parts start at this size and double every 1,000 parts, so
+    /// 10,000 parts of a 16 MiB start carry about 16 TiB, while a small stream never
+    /// holds more than the start size per part in memory.
+    Growing(u64),
+}
+
+impl Parts {
+    /// The plan for an upload of `size` bytes (`None` when unknown) with the configured
+    /// part size: that size, grown in whole MiB when the upload would otherwise need more
+    /// than [`MAX_PARTS`] parts.
+    pub fn plan(size: Option<u64>, configured: u64) -> Parts {
+        match size {
+            Some(size) if size.div_ceil(configured) > MAX_PARTS => {
+                Parts::Fixed(size.div_ceil(MAX_PARTS).div_ceil(MIB) * MIB)
+            }
+            Some(_) => Parts::Fixed(configured),
+            None => Parts::Growing(configured),
         }
-        _ => configured,
+    }
+
+    /// The size of part `number` (from 1).
+    pub fn size_of(self, number: u64) -> u64 {
+        match self {
+            Parts::Fixed(size) => size,
+            Parts::Growing(start) => {
+                let doublings = ((number.max(1) - 1) / PARTS_PER_DOUBLING).min(20) as u32;
+                start.saturating_mul(1 << doublings).min(MAX_PART_SIZE)
+            }
+        }
+    }
+
+    /// The most bytes `parts` parts can carry.
+    #[cfg(test)]
+    fn capacity(self, parts: u64) -> u64 {
+        (1..=parts).map(|n| self.size_of(n)).sum()
     }
 }
 
@@ -32,12 +75,27 @@ mod tests {
 
     #[test]
     fn part_size_grows_to_stay_under_ten_thousand_parts() {
-        const MIB: u64 = 1024 * 1024;
-        assert_eq!(part_size_for(Some(10 * MIB), 16 * MIB), 16 * MIB);
-        assert_eq!(part_size_for(None, 16 * MIB), 16 * MIB);
+        assert_eq!(
+            Parts::plan(Some(10 * MIB), 16 * MIB),
+            Parts::Fixed(16 * MIB)
+        );
         let huge = 500 * 1024 * 1024 * MIB; // 500 GiB
-        let part = part_size_for(Some(huge), 16 * MIB);
+        let Parts::Fixed(part) = Parts::plan(Some(huge), 16 * MIB) else {
+            panic!("a known size gets a fixed plan");
+        };
         assert!(huge.div_ceil(part) <= MAX_PARTS);
         assert_eq!(part % MIB, 0);
+    }
+
+    #[test]
+    fn a_stream_of_unknown_size_can_reach_a_tebibyte_and_more() {
+        let plan = Parts::plan(None, 16 * MIB);
+        assert_eq!(plan.size_of(1), 16 * MIB);
+        assert_eq!(plan.size_of(1000), 16 * MIB);
+        assert_eq!(plan.size_of(1001), 32 * MIB);
+        assert!(plan.capacity(MAX_PARTS) >= 1024 * 1024 * MIB);
+        assert!(plan.size_of(MAX_PARTS) <= MAX_PART_SIZE);
+        // Even the smallest part size covers a tebibyte.
+        assert!(Parts::plan(None, 5 * MIB).capacity(MAX_PARTS) >= 1024 * 1024 * MIB);
     }
 }

@@ -1,9 +1,10 @@
 //! Uploading an image: one PUT for small files, a multipart upload with several parts in
-//! flight for large files and for standard input.
+//! flight for large files and for standard input, hashing the image in the same pass.
 //!
 //! At most `concurrency` parts are held in memory at once: a part's buffer is only filled
-//! after a slot is free. A multipart upload that fails or is interrupted is aborted, so no
-//! incomplete upload is left to cost storage.
+//! after a slot is free, and the hashing thread shares the buffers rather than copying
+//! them. A multipart upload that fails or is interrupted is aborted, so no incomplete
+//! upload is left to cost storage.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -11,11 +12,16 @@ use std::sync::Arc;
 use anyhow::{Context, Result};
 use aws_sdk_s3::primitives::ByteStream;
 use aws_sdk_s3::types::{CompletedMultipartUpload, CompletedPart};
+use bytes::Bytes;
 use tokio::io::{AsyncRead, AsyncReadExt};
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
-use crate::client::{S3, classify, transient_reason};
+use super::Parts;
+use super::hash::{self, Algorithm, Hasher};
+use super::metadata;
+use super::retry::{self, Attempt};
+use crate::client::{S3, classify};
 use crate::error::Failure;
 use crate::location::Location;
 use crate::output::Progress;
@@ -24,16 +30,21 @@ use crate::settings::TransferSettings;
 /// Where the image comes from.
 #[derive(Debug, Clone)]
 pub enum Input {
-    File(PathBuf),
-    Stdin,
+    /// A file of the given size.
+    File { path: PathBuf, size: u64 },
+    /// Standard input, of a size that may have been announced.
+    Stdin { expected: Option<u64> },
 }
 
 /// What an upload did.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Uploaded {
     pub bytes: u64,
     /// 0 for a single PUT.
     pub parts: u64,
+    pub hash_algorithm: Algorithm,
+    /// The whole image's hash, lowercase hex, as stored with the object.
+    pub hash: String,
 }
 
 /// Whether an object exists under the location's key.
@@ -57,111 +68,173 @@ pub async fn exists(s3: &S3, to: &Location) -> Result<bool> {
     }
 }
 
-/// How a multipart upload is cut and sent.
-#[derive(Debug, Clone, Copy)]
-struct Plan {
-    part_size: u64,
-    concurrency: usize,
+/// The image being read, with what is known of its size.
+struct Source {
+    reader: Box<dyn AsyncRead + Unpin + Send>,
+    /// A file's size when the upload started; reading more or less is an error.
+    file_size: Option<u64>,
+    name: String,
 }
 
-/// Uploads `input` to `to`. `size` is the file's size when known.
+impl Source {
+    async fn open(input: &Input) -> Result<Source> {
+        Ok(match input {
+            Input::File { path, size } => {
+                let file = tokio::fs::File::open(path)
+                    .await
+                    .with_context(|| format!("opening {}", path.display()))?;
+                Source {
+                    // One byte past the size shows a file that grows while it is read.
+                    reader: Box::new(file.take(size + 1)),
+                    file_size: Some(*size),
+                    name: path.display().to_string(),
+                }
+            }
+            Input::Stdin { .. } => Source {
+                reader: Box::new(tokio::io::stdin()),
+                file_size: None,
+                name: "standard input".into(),
+            },
+        })
+    }
+
+    /// Reads up to `size` bytes; fewer only at the end of the input.
+    async fn read(&mut self, size: u64) -> Result<Bytes> {
+        let mut buf = Vec::with_capacity(size as usize);
+        (&mut self.reader)
+            .take(size)
+            .read_to_end(&mut buf)
+            .await
+            .with_context(|| format!("reading {}", self.name))?;
+        Ok(Bytes::from(buf))
+    }
+
+    /// Fails when a file's length changed while it was read.
+    fn check_total(&self, total: u64) -> Result<()> {
+        match self.file_size {
+            Some(size) if size != total => anyhow::bail!(
+                "{} changed while it was read: it had {size} bytes, {} were read",
+                self.name,
+                if total > size {
+                    "more".to_owned()
+                } else {
+                    total.to_string()
+                }
+            ),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Uploads `input` to `to` with its hash in the object's metadata.
 pub async fn upload(
     s3: &S3,
     to: &Location,
-    input: Input,
-    size: Option<u64>,
+    input: &Input,
     transfer: &TransferSettings,
     progress: &Progress,
 ) -> Result<Uploaded> {
-    let part_size = super::part_size_for(size, transfer.part_size);
-    if let (Input::File(path), Some(size)) = (&input, size)
-        && size < transfer.multipart_threshold
-    {
-        return put_file(s3, to, path, size, progress).await;
-    }
-    let mut reader: Box<dyn AsyncRead + Unpin + Send> = match &input {
-        Input::File(path) => Box::new(
-            tokio::fs::File::open(path)
-                .await
-                .with_context(|| format!("opening {}", path.display()))?,
-        ),
-        Input::Stdin => Box::new(tokio::io::stdin()),
+    let size = match input {
+        Input::File { size, .. } => Some(*size),
+        Input::Stdin { expected } => *expected,
     };
-    let first = read_part(&mut reader, part_size).await?;
-    if (first.len() as u64) < part_size {
-        let bytes = first.len() as u64;
-        put_bytes(s3, to, first).await?;
-        progress.add(bytes);
-        return Ok(Uploaded { bytes, parts: 0 });
+    let parts = Parts::plan(size, transfer.part_size);
+    let mut source = Source::open(input).await?;
+
+    // Small enough for one request: known files below the threshold, and any input that
+    // ends within its first part.
+    let first_len = match input {
+        Input::File { size, .. } if *size < transfer.multipart_threshold => size + 1,
+        _ => parts.size_of(1),
+    };
+    let first = source.read(first_len).await?;
+    if (first.len() as u64) < first_len {
+        source.check_total(first.len() as u64)?;
+        return put_whole(s3, to, first, transfer.hash, progress).await;
     }
+
     tracing::info!(
-        part_size,
+        part_size = parts.size_of(1),
         concurrency = transfer.concurrency,
         "multipart upload to {to}"
     );
+    let hasher = Hasher::start(transfer.hash, transfer.concurrency);
     let plan = Plan {
-        part_size,
+        parts,
         concurrency: transfer.concurrency,
     };
-    multipart(s3, to, reader, first, plan, progress).await
-}
-
-async fn put_file(
-    s3: &S3,
-    to: &Location,
-    path: &PathBuf,
-    size: u64,
-    progress: &Progress,
-) -> Result<Uploaded> {
-    let body = ByteStream::read_from()
-        .path(path)
-        .build()
+    let (bytes, count) = multipart(s3, to, source, first, plan, &hasher, progress).await?;
+    let hash = hasher.finish();
+    tracing::info!("storing the image's {}: {hash}", transfer.hash);
+    metadata::replace(s3, to, bytes, metadata::for_image(transfer.hash, &hash))
         .await
-        .with_context(|| format!("opening {}", path.display()))?;
-    let put = s3
-        .client
-        .put_object()
-        .bucket(&to.bucket)
-        .key(&to.key)
-        .body(body);
-    put.send()
-        .await
-        .map_err(|e| classify(s3, e, &to.to_string()))?;
-    progress.add(size);
+        .with_context(|| {
+            format!(
+                "{to} was uploaded whole, but storing its {} failed",
+                transfer.hash
+            )
+        })?;
     Ok(Uploaded {
-        bytes: size,
-        parts: 0,
+        bytes,
+        parts: count,
+        hash_algorithm: transfer.hash,
+        hash,
     })
 }
 
-async fn put_bytes(s3: &S3, to: &Location, bytes: Vec<u8>) -> Result<()> {
-    let put = s3.client.put_object().bucket(&to.bucket).key(&to.key);
-    put.body(ByteStream::from(bytes))
-        .send()
+/// Sends an image held in memory with one PUT, its hash in the same request.
+async fn put_whole(
+    s3: &S3,
+    to: &Location,
+    data: Bytes,
+    algo: Algorithm,
+    progress: &Progress,
+) -> Result<Uploaded> {
+    let bytes = data.len() as u64;
+    let hashed = data.clone();
+    let hash = tokio::task::spawn_blocking(move || hash::digest(algo, &hashed))
         .await
-        .map_err(|e| classify(s3, e, &to.to_string()))?;
-    Ok(())
+        .context("hashing the image")?;
+    let what = to.to_string();
+    retry::again(s3, &format!("the upload of {to}"), || async {
+        s3.client
+            .put_object()
+            .bucket(&to.bucket)
+            .key(&to.key)
+            .set_metadata(Some(metadata::for_image(algo, &hash)))
+            .body(ByteStream::from(data.clone()))
+            .send()
+            .await
+            .map_err(|e| Attempt::from_sdk(s3, e, &what))
+    })
+    .await?;
+    progress.add(bytes);
+    Ok(Uploaded {
+        bytes,
+        parts: 0,
+        hash_algorithm: algo,
+        hash,
+    })
 }
 
-/// Reads up to `size` bytes; fewer only at the end of the input.
-async fn read_part(reader: &mut (dyn AsyncRead + Unpin + Send), size: u64) -> Result<Vec<u8>> {
-    let mut buf = Vec::with_capacity(size as usize);
-    reader
-        .take(size)
-        .read_to_end(&mut buf)
-        .await
-        .context("reading the image")?;
-    Ok(buf)
+/// How a multipart upload is cut and sent.
+#[derive(Debug, Clone, Copy)]
+struct Plan {
+    parts: Parts,
+    concurrency: usize,
 }
 
+/// Starts a multipart upload, sends every part and completes it; aborts it on failure or
+/// interrupt. Returns the bytes and parts sent.
 async fn multipart(
     s3: &S3,
     to: &Location,
-    reader: Box<dyn AsyncRead + Unpin + Send>,
-    first: Vec<u8>,
+    source: Source,
+    first: Bytes,
     plan: Plan,
+    hasher: &Hasher,
     progress: &Progress,
-) -> Result<Uploaded> {
+) -> Result<(u64, u64)> {
     let created = s3
         .client
         .create_multipart_upload()
@@ -177,7 +250,7 @@ async fn multipart(
     tracing::info!(upload_id = %upload_id, "multipart upload started");
 
     let parts = async {
-        let work = send_parts(s3, to, &upload_id, reader, first, plan, progress);
+        let work = send_parts(s3, to, &upload_id, source, first, plan, hasher, progress);
         tokio::select! {
             result = work => result,
             () = crate::interrupt::interrupted() => Err(Failure::Interrupted.into()),
@@ -193,25 +266,24 @@ async fn multipart(
     result
 }
 
-/// Reads and sends every part; returns them in order with their total size.
+/// Reads, hashes and sends every part; returns them in order with their total size.
+#[allow(clippy::too_many_arguments)]
 async fn send_parts(
     s3: &S3,
     to: &Location,
     upload_id: &str,
-    mut reader: Box<dyn AsyncRead + Unpin + Send>,
-    first: Vec<u8>,
+    mut source: Source,
+    first: Bytes,
     plan: Plan,
+    hasher: &Hasher,
     progress: &Progress,
 ) -> Result<(Vec<CompletedPart>, u64)> {
-    let Plan {
-        part_size,
-        concurrency,
-    } = plan;
-    let slots = Arc::new(Semaphore::new(concurrency));
+    let slots = Arc::new(Semaphore::new(plan.concurrency));
     let mut tasks: JoinSet<Result<(CompletedPart, u64)>> = JoinSet::new();
     let mut done = Vec::new();
     let mut next = Some(first);
-    let mut number: i32 = 0;
+    let mut number: u64 = 0;
+    let mut total = 0u64;
 
     loop {
         let slot = slots
@@ -219,30 +291,34 @@ async fn send_parts(
             .acquire_owned()
             .await
             .context("upload slots closed")?;
+        let want = plan.parts.size_of(number + 1);
         let data = match next.take() {
             Some(data) => data,
-            None => read_part(&mut *reader, part_size).await?,
+            None => source.read(want).await?,
         };
         if data.is_empty() {
             break;
         }
-        let last = (data.len() as u64) < part_size;
+        let last = (data.len() as u64) < want;
         number += 1;
-        if number as u64 > super::MAX_PARTS {
+        if number > super::MAX_PARTS {
             anyhow::bail!(
-                "the image needs more than {} parts of {}: raise transfer.part_size",
-                super::MAX_PARTS,
-                bytesize::ByteSize(part_size)
+                "the image needs more than {} parts: raise transfer.part_size, or give \
+                 --expected-size for standard input",
+                super::MAX_PARTS
             );
         }
+        total += data.len() as u64;
+        hasher.feed(data.clone()).await;
         let (s3, to, upload_id) = (s3.clone(), to.clone(), upload_id.to_owned());
         let progress = progress.clone();
+        let part = number as i32;
         tasks.spawn(async move {
             let len = data.len() as u64;
-            let part = send_part(&s3, &to, &upload_id, number, data).await?;
+            let sent = send_part(&s3, &to, &upload_id, part, data).await?;
             progress.add(len);
             drop(slot);
-            Ok((part, len))
+            Ok((sent, len))
         });
         while let Some(finished) = tasks.try_join_next() {
             done.push(finished.context("a part upload task failed")??);
@@ -251,10 +327,10 @@ async fn send_parts(
             break;
         }
     }
+    source.check_total(total)?;
     while let Some(finished) = tasks.join_next().await {
         done.push(finished.context("a part upload task failed")??);
     }
-    let total = done.iter().map(|(_, len)| len).sum();
     let mut parts: Vec<CompletedPart> = done.into_iter().map(|(part, _)| part).collect();
     parts.sort_by_key(|p| p.part_number());
     Ok((parts, total))
@@ -269,14 +345,11 @@ async fn send_part(
     to: &Location,
     upload_id: &str,
     number: i32,
-    data: Vec<u8>,
+    body: Bytes,
 ) -> Result<CompletedPart> {
-    let retries = s3.retries;
-    let body = bytes::Bytes::from(data);
-    let mut attempt = 0;
-    let sent = loop {
-        let result = s3
-            .client
+    let what = to.to_string();
+    let sent = retry::again(s3, &format!("part {number}"), || async {
+        s3.client
             .upload_part()
             .bucket(&to.bucket)
             .key(&to.key)
@@ -284,26 +357,11 @@ async fn send_part(
             .part_number(number)
             .body(ByteStream::from(body.clone()))
             .send()
-            .await;
-        match result {
-            Ok(sent) => break sent,
-            Err(err) => match transient_reason(&err) {
-                Some(reason) if attempt < retries => {
-                    attempt += 1;
-                    let pause = backoff(attempt);
-                    tracing::info!(
-                        "part {number} failed ({reason}); sending it again in {pause:?} \
-                         (retry {attempt} of {retries})"
-                    );
-                    tokio::time::sleep(pause).await;
-                }
-                _ => {
-                    return Err(classify(s3, err, &to.to_string()))
-                        .with_context(|| format!("uploading part {number}"));
-                }
-            },
-        }
-    };
+            .await
+            .map_err(|e| Attempt::from_sdk(s3, e, &what))
+    })
+    .await
+    .with_context(|| format!("uploading part {number}"))?;
     tracing::debug!(part = number, "part uploaded");
     Ok(CompletedPart::builder()
         .part_number(number)
@@ -316,7 +374,7 @@ async fn complete(
     to: &Location,
     upload_id: &str,
     (parts, bytes): (Vec<CompletedPart>, u64),
-) -> Result<Uploaded> {
+) -> Result<(u64, u64)> {
     let count = parts.len() as u64;
     s3.client
         .complete_multipart_upload()
@@ -332,20 +390,7 @@ async fn complete(
         .await
         .map_err(|e| classify(s3, e, &to.to_string()))
         .context("completing the multipart upload")?;
-    Ok(Uploaded {
-        bytes,
-        parts: count,
-    })
-}
-
-/// Exponential pause with jitter: about 0.5 s, 1 s, 2 s ... capped at 8 s.
-fn backoff(attempt: u32) -> std::time::Duration {
-    let base = 250u64 << attempt.min(5);
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos() as u64);
-    let jitter = nanos % (base / 2 + 1);
-    std::time::Duration::from_millis((base + jitter).min(8_000))
+    Ok((bytes, count))
 }
 
 /// Aborts an upload after a failure; a failure to abort is logged, not raised, so the

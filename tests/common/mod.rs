@@ -165,6 +165,19 @@ impl S3Server {
             .collect()
     }
 
+    /// Flips one byte of a stored object on the server's disk, keeping its size.
+    pub fn corrupt(&self, key: &str, offset: u64) {
+        use std::os::unix::fs::FileExt;
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(self.root.join(BUCKET).join(key))
+            .unwrap();
+        let mut byte = [0u8];
+        file.read_exact_at(&mut byte, offset).unwrap();
+        file.write_all_at(&[byte[0] ^ 0x5a], offset).unwrap();
+    }
+
     /// The stored bytes of an object, straight from the server's disk.
     pub fn object(&self, key: &str) -> Option<Vec<u8>> {
         std::fs::read(self.root.join(BUCKET).join(key)).ok()
@@ -477,6 +490,18 @@ impl Run {
         assert!(!self.stderr().contains("panicked"), "{}", self.stderr());
         self.stderr()
     }
+}
+
+/// The hash of a file by coreutils (`sha256sum`, `sha512sum`), as lowercase hex.
+pub fn hash_file(tool: &str, path: &Path) -> String {
+    let out = Command::new(tool).arg(path).output().expect("coreutils");
+    assert!(out.status.success(), "{tool} failed");
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_owned()
 }
 
 /// Deterministic pseudo-random bytes, so images do not compress or repeat.

@@ -202,6 +202,9 @@ fn record(log: &Mutex<File>, req: &http::Request<Incoming>, has_checksum: bool) 
         "checksum_headers": has_checksum,
         "content_length": header("content-length"),
         "content_encoding": header("content-encoding"),
+        "range": header("range"),
+        "if_match": header("if-match"),
+        "metadata_directive": header("x-amz-metadata-directive"),
     });
     let mut file = log.lock().unwrap_or_else(|e| e.into_inner());
     let _ = writeln!(file, "{line}");

@@ -1,0 +1,199 @@
+//! What s3img stores with an object besides its bytes, and how it gets there.
+//!
+//! A single PUT carries the metadata itself. A multipart upload learns the image's hash only
+//! after its last part, when S3 no longer accepts metadata for it, so the finished object is
+//! copied onto itself on the server with the metadata replaced: one request for objects up
+//! to 5 GiB, a server-side multipart copy above. No image byte crosses the proxy again.
+
+use std::collections::HashMap;
+
+use anyhow::{Context, Result};
+use aws_sdk_s3::primitives::DateTimeFormat;
+use aws_sdk_s3::types::{CompletedMultipartUpload, CompletedPart, MetadataDirective};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use tokio::task::JoinSet;
+
+use super::hash::Algorithm;
+use crate::client::{S3, classify};
+use crate::location::Location;
+
+/// The largest object S3 copies in one CopyObject request.
+const SINGLE_COPY_LIMIT: u64 = 5 * 1024 * 1024 * 1024;
+/// Bytes per part of a server-side multipart copy.
+const COPY_PART_SIZE: u64 = 1024 * 1024 * 1024;
+/// Part copies in flight at once.
+const COPY_CONCURRENCY: usize = 4;
+
+/// Characters of a key left as they are in the copy-source header.
+const KEY_PATH: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'/')
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// What `ls --long` and `get` learn about an object.
+#[derive(Debug, Clone, Default)]
+pub struct ObjectInfo {
+    pub size: u64,
+    pub last_modified: String,
+    pub etag: Option<String>,
+    /// The stored whole-image hash and its algorithm, when s3img (or glance-minded tooling)
+    /// stored one.
+    pub hash: Option<(Algorithm, String)>,
+}
+
+/// The user metadata s3img stores for an image with this hash.
+pub fn for_image(algo: Algorithm, hex: &str) -> HashMap<String, String> {
+    HashMap::from([(algo.name().to_owned(), hex.to_owned())])
+}
+
+/// Reads an object's size, time, ETag and stored hash with one HEAD request.
+pub async fn head(s3: &S3, at: &Location) -> Result<ObjectInfo> {
+    let head = s3
+        .client
+        .head_object()
+        .bucket(&at.bucket)
+        .key(&at.key)
+        .send()
+        .await
+        .map_err(|e| classify(s3, e, &at.to_string()))?;
+    Ok(ObjectInfo {
+        size: head.content_length().unwrap_or(0).max(0) as u64,
+        last_modified: head
+            .last_modified()
+            .and_then(|t| t.fmt(DateTimeFormat::DateTime).ok())
+            .unwrap_or_default(),
+        etag: head.e_tag().map(str::to_owned),
+        hash: Algorithm::stored(head.metadata()),
+    })
+}
+
+/// Replaces the user metadata of the object at `at`, of `size` bytes, on the server.
+pub async fn replace(
+    s3: &S3,
+    at: &Location,
+    size: u64,
+    metadata: HashMap<String, String>,
+) -> Result<()> {
+    let source = format!("{}/{}", at.bucket, utf8_percent_encode(&at.key, KEY_PATH));
+    if size <= single_copy_limit() {
+        s3.client
+            .copy_object()
+            .bucket(&at.bucket)
+            .key(&at.key)
+            .copy_source(&source)
+            .metadata_directive(MetadataDirective::Replace)
+            .set_metadata(Some(metadata))
+            .send()
+            .await
+            .map_err(|e| classify(s3, e, &at.to_string()))?;
+        return Ok(());
+    }
+    copy_in_parts(s3, at, &source, size, metadata).await
+}
+
+fn single_copy_limit() -> u64 {
+    // A test knob, not a setting: lets the suite exercise the multipart copy without
+    // uploading more than 5 GiB.
+    std::env::var("S3IMG_TEST_SINGLE_COPY_LIMIT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(SINGLE_COPY_LIMIT)
+}
+
+async fn copy_in_parts(
+    s3: &S3,
+    at: &Location,
+    source: &str,
+    size: u64,
+    metadata: HashMap<String, String>,
+) -> Result<()> {
+    let what = at.to_string();
+    let created = s3
+        .client
+        .create_multipart_upload()
+        .bucket(&at.bucket)
+        .key(&at.key)
+        .set_metadata(Some(metadata))
+        .send()
+        .await
+        .map_err(|e| classify(s3, e, &what))?;
+    let upload_id = created
+        .upload_id()
+        .context("the server started a multipart copy without an upload id")?
+        .to_owned();
+    let part_size = COPY_PART_SIZE.min(single_copy_limit()).max(1);
+    let result = async {
+        let mut tasks = JoinSet::new();
+        let mut parts = Vec::new();
+        let mut start = 0u64;
+        let mut number = 0i32;
+        while start < size {
+            if tasks.len() >= COPY_CONCURRENCY
+                && let Some(done) = tasks.join_next().await
+            {
+                parts.push(done.context("a part copy task failed")??);
+            }
+            let end = (start + part_size).min(size) - 1;
+            number += 1;
+            let (s3, at, source, upload_id) =
+                (s3.clone(), at.clone(), source.to_owned(), upload_id.clone());
+            tasks.spawn(async move {
+                let copied = s3
+                    .client
+                    .upload_part_copy()
+                    .bucket(&at.bucket)
+                    .key(&at.key)
+                    .upload_id(upload_id)
+                    .part_number(number)
+                    .copy_source(source)
+                    .copy_source_range(format!("bytes={start}-{end}"))
+                    .send()
+                    .await
+                    .map_err(|e| classify(&s3, e, &at.to_string()))?;
+                let etag = copied
+                    .copy_part_result()
+                    .and_then(|r| r.e_tag())
+                    .map(str::to_owned);
+                anyhow::Ok(
+                    CompletedPart::builder()
+                        .part_number(number)
+                        .set_e_tag(etag)
+                        .build(),
+                )
+            });
+            start = end + 1;
+        }
+        while let Some(done) = tasks.join_next().await {
+            parts.push(done.context("a part copy task failed")??);
+        }
+        parts.sort_by_key(|p| p.part_number());
+        s3.client
+            .complete_multipart_upload()
+            .bucket(&at.bucket)
+            .key(&at.key)
+            .upload_id(&upload_id)
+            .multipart_upload(
+                CompletedMultipartUpload::builder()
+                    .set_parts(Some(parts))
+                    .build(),
+            )
+            .send()
+            .await
+            .map_err(|e| classify(s3, e, &what))?;
+        anyhow::Ok(())
+    }
+    .await;
+    if result.is_err() {
+        let _ = s3
+            .client
+            .abort_multipart_upload()
+            .bucket(&at.bucket)
+            .key(&at.key)
+            .upload_id(&upload_id)
+            .send()
+            .await;
+    }
+    result.context("copying the object onto itself to store its metadata")
+}

@@ -1,0 +1,255 @@
+//! End-to-end: the whole-image hash is stored with every upload and checked on every
+//! download; large objects travel as parallel parts and ranges; raw images come back
+//! sparse. Hashes are compared with coreutils' own `sha256sum` and `sha512sum`.
+
+mod common;
+
+use std::os::unix::fs::MetadataExt;
+
+use common::*;
+
+const MIB: usize = 1024 * 1024;
+
+fn json_line(run: &Run) -> serde_json::Value {
+    serde_json::from_str(run.ok().trim()).expect("one JSON document")
+}
+
+#[test]
+fn multipart_upload_stores_the_hash_and_ranged_get_verifies_it() {
+    let dir = scratch();
+    let d = dir.path();
+    let s3 = S3Server::start(d, S3Options::default());
+    let proxy = Proxy::start(ProxyKind::Squid, d, "pw", s3.service.port);
+    let image = random_bytes(23 * MIB + 5, 3);
+    std::fs::write(d.join("big.raw"), &image).unwrap();
+    let sha256 = hash_file("sha256sum", &d.join("big.raw"));
+
+    let put = S3img::through(d, &s3.endpoint(), &proxy)
+        .env("S3IMG_PART_SIZE", "5MiB")
+        .run(&["--json", "put", "big.raw"]);
+    let put = json_line(&put);
+    assert_eq!(put["parts"], 5);
+    assert_eq!(put["hash_algorithm"], "sha256");
+    assert_eq!(put["hash"], sha256.as_str());
+    assert_eq!(s3.object("big.raw").as_deref(), Some(&image[..]));
+    // The hash went on by a copy onto itself, not by sending the image again.
+    let requests = s3.requests();
+    let part_puts = requests
+        .iter()
+        .filter(|r| r["method"] == "PUT" && r["query"].as_str().unwrap().contains("partNumber"))
+        .count();
+    assert_eq!(part_puts, 5, "each part sent once");
+    assert!(
+        requests
+            .iter()
+            .any(|r| r["metadata_directive"] == "REPLACE"),
+        "no copy with replaced metadata"
+    );
+
+    let ls = S3img::through(d, &s3.endpoint(), &proxy).run(&["ls", "--long", "--json"]);
+    let listed = json_line(&ls);
+    assert_eq!(listed["hash"], sha256.as_str());
+    assert_eq!(listed["hash_algorithm"], "sha256");
+    let ls = S3img::through(d, &s3.endpoint(), &proxy).run(&["ls", "-l"]);
+    assert!(ls.ok().contains(&format!("sha256:{sha256}  big.raw")));
+
+    let get = S3img::through(d, &s3.endpoint(), &proxy)
+        .env("S3IMG_CONCURRENCY", "3")
+        .run(&["--json", "get", "big.raw", "back.raw"]);
+    let got = json_line(&get);
+    assert_eq!(got["verified"], true);
+    assert_eq!(got["hash"], sha256.as_str());
+    assert_eq!(hash_file("sha256sum", &d.join("back.raw")), sha256);
+
+    // 23 MiB in 8 MiB ranges: three GETs, the later ones tied to the object's ETag.
+    let gets: Vec<_> = s3
+        .requests()
+        .into_iter()
+        .filter(|r| r["method"] == "GET" && r["path"] == "/images/big.raw")
+        .collect();
+    assert_eq!(gets.len(), 3, "{gets:?}");
+    assert!(gets.iter().all(|r| r["range"].is_string()));
+    assert!(gets[1..].iter().all(|r| r["if_match"].is_string()));
+    let log = proxy.log_with("big.raw");
+    assert!(
+        log.matches("GET").count() >= 3,
+        "ranges not via squid:\n{log}"
+    );
+}
+
+#[test]
+fn sha512_is_stored_when_asked_and_checked_on_download() {
+    let dir = scratch();
+    let d = dir.path();
+    let s3 = S3Server::start(d, S3Options::default());
+    let image = random_bytes(2 * MIB + 3, 4);
+    std::fs::write(d.join("small.img"), &image).unwrap();
+    let sha512 = hash_file("sha512sum", &d.join("small.img"));
+
+    let put =
+        S3img::against(d, &s3.loopback_endpoint()).run(&["put", "--hash", "sha512", "small.img"]);
+    assert_eq!(
+        put.ok().trim(),
+        format!("s3://images/small.img  sha512:{sha512}")
+    );
+    // Whatever the default, get checks the algorithm the object records.
+    let get =
+        S3img::against(d, &s3.loopback_endpoint()).run(&["--json", "get", "small.img", "back.img"]);
+    let got = json_line(&get);
+    assert_eq!(got["hash_algorithm"], "sha512");
+    assert_eq!(got["verified"], true);
+    assert_eq!(std::fs::read(d.join("back.img")).unwrap(), image);
+
+    let bad =
+        S3img::against(d, &s3.loopback_endpoint()).run(&["put", "--hash", "md5", "small.img"]);
+    let err = bad.fails_with(2);
+    assert!(
+        err.contains("transfer.hash") && err.contains("sha256 or sha512"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_corrupted_object_fails_the_download_and_leaves_no_file() {
+    let dir = scratch();
+    let d = dir.path();
+    let s3 = S3Server::start(d, S3Options::default());
+    let proxy = Proxy::start(ProxyKind::Squid, d, "pw", s3.service.port);
+    std::fs::write(d.join("disk.raw"), random_bytes(12 * MIB, 5)).unwrap();
+    S3img::through(d, &s3.endpoint(), &proxy)
+        .env("S3IMG_PART_SIZE", "5MiB")
+        .run(&["put", "disk.raw"])
+        .ok();
+    s3.corrupt("disk.raw", 9 * MIB as u64 + 7);
+
+    let get = S3img::through(d, &s3.endpoint(), &proxy).run(&["get", "disk.raw", "out.raw"]);
+    let err = get.fails_with(10);
+    assert!(err.contains("sha256 of the bytes received"), "{err}");
+    assert!(err.contains("hint:"), "{err}");
+    let left: Vec<_> = std::fs::read_dir(d)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains("out.raw"))
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+
+    // To standard output the bytes are gone already, but the exit code still says so.
+    let piped = S3img::through(d, &s3.endpoint(), &proxy).run(&["get", "disk.raw", "-"]);
+    piped.fails_with(10);
+}
+
+#[test]
+fn objects_above_the_single_copy_limit_get_their_hash_by_multipart_copy() {
+    let dir = scratch();
+    let d = dir.path();
+    let s3 = S3Server::start(d, S3Options::default());
+    let image = random_bytes(17 * MIB, 6);
+    std::fs::write(d.join("big.raw"), &image).unwrap();
+    let put = S3img::against(d, &s3.loopback_endpoint())
+        .env("S3IMG_PART_SIZE", "5MiB")
+        .env("S3IMG_TEST_SINGLE_COPY_LIMIT", (6 * MIB).to_string())
+        .run(&["--json", "put", "big.raw"]);
+    let put = json_line(&put);
+    let copies = s3
+        .requests()
+        .into_iter()
+        .filter(|r| r["method"] == "PUT" && r["query"].as_str().unwrap().contains("partNumber"))
+        .count();
+    // 4 parts of the upload, then 3 part copies of up to 6 MiB.
+    assert_eq!(copies, 4 + 3);
+    assert_eq!(s3.object("big.raw").as_deref(), Some(&image[..]));
+    let ls = S3img::against(d, &s3.loopback_endpoint()).run(&["ls", "-l", "--json"]);
+    assert_eq!(json_line(&ls)["hash"], put["hash"]);
+}
+
+#[test]
+fn raw_images_come_back_sparse_unless_asked_not_to() {
+    let dir = scratch();
+    let d = dir.path();
+    let s3 = S3Server::start(d, S3Options::default());
+    let raw = d.join("sparse.raw");
+    let created = std::process::Command::new("qemu-img")
+        .args(["create", "-f", "raw"])
+        .arg(&raw)
+        .arg("40M")
+        .status()
+        .unwrap();
+    assert!(created.success());
+    let data = random_bytes(MIB, 8);
+    let file = std::fs::OpenOptions::new().write(true).open(&raw).unwrap();
+    std::os::unix::fs::FileExt::write_all_at(&file, &data, 20 * MIB as u64).unwrap();
+    drop(file);
+
+    S3img::against(d, &s3.loopback_endpoint())
+        .run(&["put", "sparse.raw"])
+        .ok();
+    S3img::against(d, &s3.loopback_endpoint())
+        .run(&["get", "sparse.raw", "holes.raw"])
+        .ok();
+    S3img::against(d, &s3.loopback_endpoint())
+        .run(&["get", "--no-sparse", "sparse.raw", "full.raw"])
+        .ok();
+    let source = std::fs::read(&raw).unwrap();
+    for name in ["holes.raw", "full.raw"] {
+        assert_eq!(std::fs::read(d.join(name)).unwrap(), source, "{name}");
+    }
+    let allocated = |name: &str| std::fs::metadata(d.join(name)).unwrap().blocks() * 512;
+    assert!(
+        allocated("holes.raw") <= 2 * MIB as u64,
+        "{}",
+        allocated("holes.raw")
+    );
+    assert!(
+        allocated("full.raw") >= 40 * MIB as u64,
+        "{}",
+        allocated("full.raw")
+    );
+}
+
+#[test]
+fn standard_input_of_unknown_size_goes_up_in_parts_with_its_hash() {
+    let dir = scratch();
+    let d = dir.path();
+    let s3 = S3Server::start(d, S3Options::default());
+    let image = random_bytes(11 * MIB + 1, 9);
+    std::fs::write(d.join("src.raw"), &image).unwrap();
+    let sha256 = hash_file("sha256sum", &d.join("src.raw"));
+
+    let put = S3img::against(d, &s3.loopback_endpoint())
+        .env("S3IMG_PART_SIZE", "5MiB")
+        .run_with_input(&["--json", "put", "-", "piped.raw"], &image);
+    let put = json_line(&put);
+    assert_eq!(put["parts"], 3);
+    assert_eq!(put["hash"], sha256.as_str());
+    assert_eq!(s3.object("piped.raw").as_deref(), Some(&image[..]));
+
+    let sized = S3img::against(d, &s3.loopback_endpoint())
+        .env("S3IMG_PART_SIZE", "5MiB")
+        .run_with_input(
+            &[
+                "--json",
+                "put",
+                "--expected-size",
+                "11MiB",
+                "-",
+                "sized.raw",
+            ],
+            &image,
+        );
+    assert_eq!(json_line(&sized)["hash"], sha256.as_str());
+
+    let misuse = S3img::against(d, &s3.loopback_endpoint()).run(&[
+        "put",
+        "--expected-size",
+        "1GiB",
+        "src.raw",
+    ]);
+    assert!(
+        misuse
+            .fails_with(2)
+            .contains("--expected-size is for standard input")
+    );
+    let bad = S3img::against(d, &s3.loopback_endpoint())
+        .run_with_input(&["put", "--expected-size", "lots", "-", "x.raw"], b"");
+    assert!(bad.fails_with(2).contains("invalid --expected-size `lots`"));
+}
