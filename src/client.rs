@@ -41,6 +41,10 @@ pub struct S3 {
     /// The `retries` setting: extra attempts the SDK makes per request, and extra sends
     /// s3img makes of an upload part whose attempts all failed for a transient reason.
     pub retries: u32,
+    /// Whether uploaded bodies are covered by the request signature. Over plain HTTP the
+    /// signature is what protects a body from change on the way; over HTTPS, TLS does,
+    /// and hashing every byte once more for the signature would only cost time.
+    pub sign_payload: bool,
 }
 
 /// Characters left as they are in the userinfo of the proxy URL; everything else is encoded.
@@ -117,12 +121,17 @@ pub async fn build(settings: &Settings, proxy_password: Option<&Secret>) -> Resu
         .endpoint
         .clone()
         .unwrap_or_else(|| format!("AWS S3 ({})", settings.region));
+    let sign_payload = settings
+        .endpoint
+        .as_deref()
+        .is_some_and(|e| e.to_ascii_lowercase().starts_with("http://"));
     tracing::info!(
         endpoint = %endpoint,
         region = %settings.region,
         path_style = settings.path_style,
         proxy = proxy.as_deref().unwrap_or("none"),
         retries = settings.retries,
+        sign_payload,
         "client ready"
     );
     Ok(S3 {
@@ -130,6 +139,7 @@ pub async fn build(settings: &Settings, proxy_password: Option<&Secret>) -> Resu
         proxy,
         endpoint,
         retries: settings.retries,
+        sign_payload,
     })
 }
 

@@ -1,8 +1,8 @@
 //! Downloading an image into a file or standard output, as concurrent ranged GETs.
 //!
 //! Ranges are fetched `concurrency` at a time and handed on in order to a writer thread,
-//! which writes them, leaves runs of zero blocks as holes in a file, and feeds the hashing
-//! thread; memory stays bounded by the ranges in flight. Every range after the first is
+//! which hashes and writes them and leaves runs of zero blocks as holes in a file; memory
+//! stays bounded by the ranges in flight, in buffers that are reused. Every range after the first is
 //! asked for on the condition that the object's ETag has not changed.
 //!
 //! A file is written beside its destination under a temporary name and renamed only once
@@ -14,16 +14,17 @@ use std::fs::File;
 use std::io::Write;
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, sync_channel};
 
 use anyhow::{Context, Result};
 use aws_sdk_s3::operation::get_object::GetObjectOutput;
 use aws_sdk_s3::primitives::DateTimeFormat;
-use bytes::{Bytes, BytesMut};
 use tokio::task::JoinHandle;
 
 use super::ObjectInfo;
-use super::hash::{Algorithm, Hasher};
+use super::buffers::Buffers;
+use super::hash::{Algorithm, State};
 use super::retry::{self, Attempt};
 use crate::client::{S3, classify};
 use crate::error::Failure;
@@ -171,18 +172,23 @@ async fn fetch(
         tracing::debug!("{what}: the first response holds {first_len} of {size} bytes");
     }
 
-    let hasher = Hasher::start(algo, options.concurrency);
-    let (sender, receiver) = sync_channel::<Bytes>(1);
-    let writer = std::thread::Builder::new()
-        .name("s3img-write".into())
-        .spawn(move || write_all(sink, &receiver, &hasher).map(|()| hasher.finish()))
-        .context("starting the writer thread")?;
+    // Ranges in flight, one waiting for the writer and one being written.
+    let buffers = Arc::new(Buffers::new(options.concurrency + 2));
+    let (sender, receiver) = sync_channel::<Vec<u8>>(1);
+    let writer = {
+        let buffers = buffers.clone();
+        std::thread::Builder::new()
+            .name("s3img-write".into())
+            .spawn(move || write_all(sink, &receiver, State::new(algo), &buffers))
+            .context("starting the writer thread")?
+    };
 
     let fetched = async {
         let mut queue = InOrder(VecDeque::new());
         let first_body = {
             let (what, mut tally) = (what.clone(), progress.tally());
-            tokio::spawn(async move { collect(first, first_len, &what, &mut tally).await })
+            let buf = buffers.take(first_len as usize);
+            tokio::spawn(async move { collect(first, buf, &what, &mut tally).await })
         };
         queue.0.push_back(first_body);
         let mut next = first_len;
@@ -190,14 +196,16 @@ async fn fetch(
         loop {
             while queue.0.len() < options.concurrency && next < size {
                 let end = (next + range_size).min(size);
-                let (s3, from, etag, progress) = (
+                let (s3, from, etag, progress, buffers) = (
                     s3.clone(),
                     from.clone(),
                     info.etag.clone(),
                     progress.clone(),
+                    buffers.clone(),
                 );
                 queue.0.push_back(tokio::spawn(async move {
-                    fetch_range(&s3, &from, etag.as_deref(), next, end, &progress).await
+                    let range = Range { start: next, end };
+                    fetch_range(&s3, &from, etag.as_deref(), range, &progress, &buffers).await
                 }));
                 next = end;
             }
@@ -307,7 +315,7 @@ fn total_size(resp: &GetObjectOutput) -> Option<u64> {
 }
 
 /// Range fetches in the order their bytes are written; any left are stopped when dropped.
-struct InOrder(VecDeque<JoinHandle<Result<Bytes>>>);
+struct InOrder(VecDeque<JoinHandle<Result<Vec<u8>>>>);
 
 impl Drop for InOrder {
     fn drop(&mut self) {
@@ -317,14 +325,13 @@ impl Drop for InOrder {
     }
 }
 
-/// Reads a response's body into one buffer of the announced length.
+/// Reads a response's body into `buf`, which has room for the announced length.
 async fn collect(
     resp: GetObjectOutput,
-    len: u64,
+    mut buf: Vec<u8>,
     what: &str,
     progress: &mut Tally,
-) -> Result<Bytes> {
-    let mut buf = BytesMut::with_capacity(len as usize);
+) -> Result<Vec<u8>> {
     let mut body = resp.body;
     while let Some(chunk) = body
         .try_next()
@@ -334,18 +341,25 @@ async fn collect(
         progress.add(chunk.len() as u64);
         buf.extend_from_slice(&chunk);
     }
-    Ok(buf.freeze())
+    Ok(buf)
 }
 
-/// Fetches bytes `start..end`, again when the body breaks off.
+/// Bytes `start..end` of an object.
+#[derive(Debug, Clone, Copy)]
+struct Range {
+    start: u64,
+    end: u64,
+}
+
+/// Fetches a range, again when the body breaks off.
 async fn fetch_range(
     s3: &S3,
     from: &Location,
     etag: Option<&str>,
-    start: u64,
-    end: u64,
+    Range { start, end }: Range,
     progress: &Progress,
-) -> Result<Bytes> {
+    buffers: &Buffers,
+) -> Result<Vec<u8>> {
     let what = from.to_string();
     let label = format!("bytes {start}-{} of {what}", end - 1);
     retry::again(s3, &label, || async {
@@ -369,12 +383,15 @@ async fn fetch_range(
         })?;
         // Progress counted for a broken-off body is taken back before the retry.
         let mut counted = progress.tally();
-        match collect(resp, end - start, &label, &mut counted).await {
+        let buf = buffers.take((end - start) as usize);
+        match collect(resp, buf, &label, &mut counted).await {
             Ok(bytes) if bytes.len() as u64 == end - start => Ok(bytes),
             Ok(bytes) => {
                 counted.undo();
+                let arrived = bytes.len();
+                buffers.give(bytes);
                 Err(Attempt::Transient {
-                    reason: format!("{} of {} bytes arrived", bytes.len(), end - start),
+                    reason: format!("{arrived} of {} bytes arrived", end - start),
                     error: anyhow::anyhow!("{label}: the body was cut short"),
                 })
             }
@@ -390,36 +407,53 @@ async fn fetch_range(
     .await
 }
 
-/// The writer thread: writes chunks in order, feeding each to the hasher.
-fn write_all(sink: Sink, chunks: &Receiver<Bytes>, hasher: &Hasher) -> Result<()> {
+/// Bytes hashed and written at a time, so each block is still in the CPU's cache when it is
+/// written after being hashed.
+const WRITE_BLOCK: usize = 1024 * 1024;
+
+/// The writer thread: hashes and writes chunks in order, handing their buffers back.
+/// Returns the hash of everything written.
+fn write_all(
+    sink: Sink,
+    chunks: &Receiver<Vec<u8>>,
+    mut hash: State,
+    buffers: &Buffers,
+) -> Result<String> {
     match sink {
         Sink::Stdout => {
             let mut out = std::io::stdout().lock();
             for chunk in chunks {
-                out.write_all(&chunk)
-                    .context("writing to standard output")?;
-                hasher.feed_blocking(chunk);
+                for block in chunk.chunks(WRITE_BLOCK) {
+                    hash.update(block);
+                    out.write_all(block)
+                        .context("writing to standard output")?;
+                }
+                buffers.give(chunk);
             }
-            out.flush().context("writing to standard output")
+            out.flush().context("writing to standard output")?;
         }
         Sink::File { file, path, sparse } => {
             let mut offset = 0u64;
             for chunk in chunks {
-                if sparse {
-                    write_sparse(&file, offset, &chunk)
-                } else {
-                    file.write_all_at(&chunk, offset)
+                for block in chunk.chunks(WRITE_BLOCK) {
+                    hash.update(block);
+                    if sparse {
+                        write_sparse(&file, offset, block)
+                    } else {
+                        file.write_all_at(block, offset)
+                    }
+                    .with_context(|| format!("writing {}", path.display()))?;
+                    offset += block.len() as u64;
                 }
-                .with_context(|| format!("writing {}", path.display()))?;
-                offset += chunk.len() as u64;
-                hasher.feed_blocking(chunk);
+                buffers.give(chunk);
             }
             // Trailing holes need the length set; earlier ones are covered by later data.
             file.set_len(offset)
                 .and_then(|()| file.sync_all())
-                .with_context(|| format!("writing {}", path.display()))
+                .with_context(|| format!("writing {}", path.display()))?;
         }
     }
+    Ok(hash.hex())
 }
 
 /// Block size below which zeros are written rather than skipped.

@@ -63,27 +63,29 @@ impl FromStr for Algorithm {
     }
 }
 
-enum State {
+/// A hash being computed on the caller's thread.
+pub enum State {
     Sha256(Sha256),
     Sha512(Sha512),
 }
 
 impl State {
-    fn new(algo: Algorithm) -> Self {
+    pub fn new(algo: Algorithm) -> Self {
         match algo {
             Algorithm::Sha256 => State::Sha256(Sha256::new()),
             Algorithm::Sha512 => State::Sha512(Sha512::new()),
         }
     }
 
-    fn update(&mut self, data: &[u8]) {
+    pub fn update(&mut self, data: &[u8]) {
         match self {
             State::Sha256(h) => h.update(data),
             State::Sha512(h) => h.update(data),
         }
     }
 
-    fn hex(self) -> String {
+    /// The hash as lowercase hex.
+    pub fn hex(self) -> String {
         match self {
             State::Sha256(h) => hex::encode(h.finalize()),
             State::Sha512(h) => hex::encode(h.finalize()),
@@ -129,13 +131,6 @@ impl Hasher {
                 std::sync::mpsc::TrySendError::Disconnected(_) => return,
             };
             let _ = tokio::task::spawn_blocking(move || sender.send(chunk)).await;
-        }
-    }
-
-    /// Hands bytes over from a thread that may block.
-    pub fn feed_blocking(&self, chunk: Bytes) {
-        if let Some(sender) = &self.sender {
-            let _ = sender.send(chunk);
         }
     }
 

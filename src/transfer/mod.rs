@@ -4,6 +4,7 @@
 //! They take a built client and plain values; they never see clap, variables or files of
 //! settings. Memory stays bounded by part size times parts in flight.
 
+mod buffers;
 pub mod download;
 pub mod hash;
 mod metadata;

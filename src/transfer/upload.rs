@@ -18,6 +18,7 @@ use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
 use super::Parts;
+use super::buffers::Buffers;
 use super::hash::{self, Algorithm, Hasher};
 use super::metadata;
 use super::retry::{self, Attempt};
@@ -71,13 +72,14 @@ pub async fn exists(s3: &S3, to: &Location) -> Result<bool> {
 /// The image being read, with what is known of its size.
 struct Source {
     reader: Box<dyn AsyncRead + Unpin + Send>,
+    buffers: Arc<Buffers>,
     /// A file's size when the upload started; reading more or less is an error.
     file_size: Option<u64>,
     name: String,
 }
 
 impl Source {
-    async fn open(input: &Input) -> Result<Source> {
+    async fn open(input: &Input, buffers: Arc<Buffers>) -> Result<Source> {
         Ok(match input {
             Input::File { path, size } => {
                 let file = tokio::fs::File::open(path)
@@ -86,12 +88,14 @@ impl Source {
                 Source {
                     // One byte past the size shows a file that grows while it is read.
                     reader: Box::new(file.take(size + 1)),
+                    buffers,
                     file_size: Some(*size),
                     name: path.display().to_string(),
                 }
             }
             Input::Stdin { .. } => Source {
                 reader: Box::new(tokio::io::stdin()),
+                buffers,
                 file_size: None,
                 name: "standard input".into(),
             },
@@ -100,12 +104,20 @@ impl Source {
 
     /// Reads up to `size` bytes; fewer only at the end of the input.
     async fn read(&mut self, size: u64) -> Result<Bytes> {
-        let mut buf = Vec::with_capacity(size as usize);
-        (&mut self.reader)
-            .take(size)
-            .read_to_end(&mut buf)
-            .await
-            .with_context(|| format!("reading {}", self.name))?;
+        let size = size as usize;
+        let mut buf = self.buffers.take(size);
+        // Filled in place: `read_to_end` would grow a full buffer to probe for more.
+        while buf.len() < size {
+            let room = (size - buf.len()) as u64;
+            let read = (&mut self.reader)
+                .take(room)
+                .read_buf(&mut buf)
+                .await
+                .with_context(|| format!("reading {}", self.name))?;
+            if read == 0 {
+                break;
+            }
+        }
         Ok(Bytes::from(buf))
     }
 
@@ -139,7 +151,9 @@ pub async fn upload(
         Input::Stdin { expected } => *expected,
     };
     let parts = Parts::plan(size, transfer.part_size);
-    let mut source = Source::open(input).await?;
+    // Parts in flight, and the one being read.
+    let buffers = Arc::new(Buffers::new(transfer.concurrency + 1));
+    let mut source = Source::open(input, buffers).await?;
 
     // Small enough for one request: known files below the threshold, and any input that
     // ends within its first part.
@@ -158,7 +172,7 @@ pub async fn upload(
         concurrency = transfer.concurrency,
         "multipart upload to {to}"
     );
-    let hasher = Hasher::start(transfer.hash, transfer.concurrency);
+    let hasher = Hasher::start(transfer.hash, 1);
     let plan = Plan {
         parts,
         concurrency: transfer.concurrency,
@@ -197,13 +211,20 @@ async fn put_whole(
         .context("hashing the image")?;
     let what = to.to_string();
     retry::again(s3, &format!("the upload of {to}"), || async {
-        s3.client
+        let put = s3
+            .client
             .put_object()
             .bucket(&to.bucket)
             .key(&to.key)
             .set_metadata(Some(metadata::for_image(algo, &hash)))
             .body(ByteStream::from(data.clone()))
-            .send()
+            .customize();
+        let put = if s3.sign_payload {
+            put
+        } else {
+            put.disable_payload_signing()
+        };
+        put.send()
             .await
             .map_err(|e| Attempt::from_sdk(s3, e, &what))
     })
@@ -311,12 +332,14 @@ async fn send_parts(
         total += data.len() as u64;
         hasher.feed(data.clone()).await;
         let (s3, to, upload_id) = (s3.clone(), to.clone(), upload_id.to_owned());
-        let progress = progress.clone();
+        let (progress, buffers) = (progress.clone(), source.buffers.clone());
         let part = number as i32;
         tasks.spawn(async move {
             let len = data.len() as u64;
-            let sent = send_part(&s3, &to, &upload_id, part, data).await?;
+            let sent = send_part(&s3, &to, &upload_id, part, &data).await?;
             progress.add(len);
+            // The hashing thread is done with it by now, unless it is the slowest step.
+            buffers.reclaim(data);
             drop(slot);
             Ok((sent, len))
         });
@@ -345,17 +368,25 @@ async fn send_part(
     to: &Location,
     upload_id: &str,
     number: i32,
-    body: Bytes,
+    body: &Bytes,
 ) -> Result<CompletedPart> {
     let what = to.to_string();
     let sent = retry::again(s3, &format!("part {number}"), || async {
-        s3.client
+        let upload = s3
+            .client
             .upload_part()
             .bucket(&to.bucket)
             .key(&to.key)
             .upload_id(upload_id)
             .part_number(number)
             .body(ByteStream::from(body.clone()))
+            .customize();
+        let upload = if s3.sign_payload {
+            upload
+        } else {
+            upload.disable_payload_signing()
+        };
+        upload
             .send()
             .await
             .map_err(|e| Attempt::from_sdk(s3, e, &what))
