@@ -185,7 +185,7 @@ run_put() {
   case $tool in
     s3img) measure s3img put "$bytes" -- "${s3img[@]}" -q -v put --force "$src" "s3://$bucket/$key" ;;
     aws) measure aws put "$bytes" -- "${aws[@]}" s3 cp --only-show-errors "$src" "s3://$bucket/$key" ;;
-    rclone) measure rclone put "$bytes" -- "${rclone[@]}" copyto "$src" "B:$bucket/$key" ;;
+    rclone) measure rclone put "$bytes" -- "${rclone[@]}" copyto --ignore-times "$src" "B:$bucket/$key" ;;
     s3cmd) measure s3cmd put "$bytes" -- "${s3cmd[@]}" ${BENCH_S3CMD_FLAGS:-} -q put "$src" "s3://$bucket/$key" ;;
     curl) measure curl put "$bytes" -- "${curl[@]}" -T "$src" -o /dev/null "$endpoint/$bucket/$key" ;;
   esac
@@ -196,7 +196,7 @@ run_get() {
   case $tool in
     s3img) measure s3img get "$bytes" -- "${s3img[@]}" -q -v get --force "s3://$bucket/$key" "$dst" ;;
     aws) measure aws get "$bytes" -- "${aws[@]}" s3 cp --only-show-errors "s3://$bucket/$key" "$dst" ;;
-    rclone) measure rclone get "$bytes" -- "${rclone[@]}" copyto "B:$bucket/$key" "$dst" ;;
+    rclone) measure rclone get "$bytes" -- "${rclone[@]}" copyto --ignore-times "B:$bucket/$key" "$dst" ;;
     s3cmd) measure s3cmd get "$bytes" -- "${s3cmd[@]}" -q get --force "s3://$bucket/$key" "$dst" ;;
     curl) measure curl get "$bytes" -- "${curl[@]}" -o "$dst" "$endpoint/$bucket/$key" ;;
   esac

@@ -40,7 +40,7 @@ complete -c s3img -n "__fish_s3img_needs_command" -l proxy-port -d 'Port of the 
 complete -c s3img -n "__fish_s3img_needs_command" -l proxy-user -d 'User for the proxy\'s Basic authentication. The password comes from S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt' -r
 complete -c s3img -n "__fish_s3img_needs_command" -l no-proxy-for -d 'Comma-separated hosts, domains (.example.com) or networks that bypass the proxy' -r
 complete -c s3img -n "__fish_s3img_needs_command" -l part-size -d 'Bytes per part of a multipart upload, such as 64MiB (5MiB to 5GiB) [default: 16MiB]. Grown by itself when a file would need more than 10,000 parts' -r
-complete -c s3img -n "__fish_s3img_needs_command" -l concurrency -d 'Parts of an upload, or ranges of a download, in flight at once (1 to 64) [default: 4]. Memory use is about this times the part size' -r
+complete -c s3img -n "__fish_s3img_needs_command" -l concurrency -d 'Parts of an upload in flight at once, and twice as many 4 MiB ranges of a download (1 to 64) [default: 4]. An upload holds about this times the part size in memory' -r
 complete -c s3img -n "__fish_s3img_needs_command" -l multipart-threshold -d 'Files smaller than this go up in one request, held in memory (5MiB to 1GiB) [default: the part size]' -r
 complete -c s3img -n "__fish_s3img_needs_command" -l hash -d 'Hash stored with uploaded images and checked on download when the object has none: sha256 or sha512 (what glance records) [default: sha256]' -r
 complete -c s3img -n "__fish_s3img_needs_command" -s q -l quiet -d 'Print nothing but results and errors: no progress bars, no summary line'
@@ -73,7 +73,7 @@ complete -c s3img -n "__fish_s3img_using_subcommand put" -l proxy-port -d 'Port 
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l proxy-user -d 'User for the proxy\'s Basic authentication. The password comes from S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt' -r
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l no-proxy-for -d 'Comma-separated hosts, domains (.example.com) or networks that bypass the proxy' -r
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l part-size -d 'Bytes per part of a multipart upload, such as 64MiB (5MiB to 5GiB) [default: 16MiB]. Grown by itself when a file would need more than 10,000 parts' -r
-complete -c s3img -n "__fish_s3img_using_subcommand put" -l concurrency -d 'Parts of an upload, or ranges of a download, in flight at once (1 to 64) [default: 4]. Memory use is about this times the part size' -r
+complete -c s3img -n "__fish_s3img_using_subcommand put" -l concurrency -d 'Parts of an upload in flight at once, and twice as many 4 MiB ranges of a download (1 to 64) [default: 4]. An upload holds about this times the part size in memory' -r
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l multipart-threshold -d 'Files smaller than this go up in one request, held in memory (5MiB to 1GiB) [default: the part size]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l hash -d 'Hash stored with uploaded images and checked on download when the object has none: sha256 or sha512 (what glance records) [default: sha256]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand put" -s f -l force -d 'Replace the object if it exists'
@@ -100,7 +100,7 @@ complete -c s3img -n "__fish_s3img_using_subcommand get" -l proxy-port -d 'Port 
 complete -c s3img -n "__fish_s3img_using_subcommand get" -l proxy-user -d 'User for the proxy\'s Basic authentication. The password comes from S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt' -r
 complete -c s3img -n "__fish_s3img_using_subcommand get" -l no-proxy-for -d 'Comma-separated hosts, domains (.example.com) or networks that bypass the proxy' -r
 complete -c s3img -n "__fish_s3img_using_subcommand get" -l part-size -d 'Bytes per part of a multipart upload, such as 64MiB (5MiB to 5GiB) [default: 16MiB]. Grown by itself when a file would need more than 10,000 parts' -r
-complete -c s3img -n "__fish_s3img_using_subcommand get" -l concurrency -d 'Parts of an upload, or ranges of a download, in flight at once (1 to 64) [default: 4]. Memory use is about this times the part size' -r
+complete -c s3img -n "__fish_s3img_using_subcommand get" -l concurrency -d 'Parts of an upload in flight at once, and twice as many 4 MiB ranges of a download (1 to 64) [default: 4]. An upload holds about this times the part size in memory' -r
 complete -c s3img -n "__fish_s3img_using_subcommand get" -l multipart-threshold -d 'Files smaller than this go up in one request, held in memory (5MiB to 1GiB) [default: the part size]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand get" -l hash -d 'Hash stored with uploaded images and checked on download when the object has none: sha256 or sha512 (what glance records) [default: sha256]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand get" -s f -l force -d 'Replace the local file if it exists'
@@ -128,7 +128,7 @@ complete -c s3img -n "__fish_s3img_using_subcommand delete" -l proxy-port -d 'Po
 complete -c s3img -n "__fish_s3img_using_subcommand delete" -l proxy-user -d 'User for the proxy\'s Basic authentication. The password comes from S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt' -r
 complete -c s3img -n "__fish_s3img_using_subcommand delete" -l no-proxy-for -d 'Comma-separated hosts, domains (.example.com) or networks that bypass the proxy' -r
 complete -c s3img -n "__fish_s3img_using_subcommand delete" -l part-size -d 'Bytes per part of a multipart upload, such as 64MiB (5MiB to 5GiB) [default: 16MiB]. Grown by itself when a file would need more than 10,000 parts' -r
-complete -c s3img -n "__fish_s3img_using_subcommand delete" -l concurrency -d 'Parts of an upload, or ranges of a download, in flight at once (1 to 64) [default: 4]. Memory use is about this times the part size' -r
+complete -c s3img -n "__fish_s3img_using_subcommand delete" -l concurrency -d 'Parts of an upload in flight at once, and twice as many 4 MiB ranges of a download (1 to 64) [default: 4]. An upload holds about this times the part size in memory' -r
 complete -c s3img -n "__fish_s3img_using_subcommand delete" -l multipart-threshold -d 'Files smaller than this go up in one request, held in memory (5MiB to 1GiB) [default: the part size]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand delete" -l hash -d 'Hash stored with uploaded images and checked on download when the object has none: sha256 or sha512 (what glance records) [default: sha256]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand delete" -l ignore-missing -d 'Succeed for objects that do not exist'
@@ -155,7 +155,7 @@ complete -c s3img -n "__fish_s3img_using_subcommand ls" -l proxy-port -d 'Port o
 complete -c s3img -n "__fish_s3img_using_subcommand ls" -l proxy-user -d 'User for the proxy\'s Basic authentication. The password comes from S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt' -r
 complete -c s3img -n "__fish_s3img_using_subcommand ls" -l no-proxy-for -d 'Comma-separated hosts, domains (.example.com) or networks that bypass the proxy' -r
 complete -c s3img -n "__fish_s3img_using_subcommand ls" -l part-size -d 'Bytes per part of a multipart upload, such as 64MiB (5MiB to 5GiB) [default: 16MiB]. Grown by itself when a file would need more than 10,000 parts' -r
-complete -c s3img -n "__fish_s3img_using_subcommand ls" -l concurrency -d 'Parts of an upload, or ranges of a download, in flight at once (1 to 64) [default: 4]. Memory use is about this times the part size' -r
+complete -c s3img -n "__fish_s3img_using_subcommand ls" -l concurrency -d 'Parts of an upload in flight at once, and twice as many 4 MiB ranges of a download (1 to 64) [default: 4]. An upload holds about this times the part size in memory' -r
 complete -c s3img -n "__fish_s3img_using_subcommand ls" -l multipart-threshold -d 'Files smaller than this go up in one request, held in memory (5MiB to 1GiB) [default: the part size]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand ls" -l hash -d 'Hash stored with uploaded images and checked on download when the object has none: sha256 or sha512 (what glance records) [default: sha256]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand ls" -s l -l long -d 'Also show the hash stored with each image (one HEAD request per object)'
@@ -182,7 +182,7 @@ complete -c s3img -n "__fish_s3img_using_subcommand generate" -l proxy-port -d '
 complete -c s3img -n "__fish_s3img_using_subcommand generate" -l proxy-user -d 'User for the proxy\'s Basic authentication. The password comes from S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt' -r
 complete -c s3img -n "__fish_s3img_using_subcommand generate" -l no-proxy-for -d 'Comma-separated hosts, domains (.example.com) or networks that bypass the proxy' -r
 complete -c s3img -n "__fish_s3img_using_subcommand generate" -l part-size -d 'Bytes per part of a multipart upload, such as 64MiB (5MiB to 5GiB) [default: 16MiB]. Grown by itself when a file would need more than 10,000 parts' -r
-complete -c s3img -n "__fish_s3img_using_subcommand generate" -l concurrency -d 'Parts of an upload, or ranges of a download, in flight at once (1 to 64) [default: 4]. Memory use is about this times the part size' -r
+complete -c s3img -n "__fish_s3img_using_subcommand generate" -l concurrency -d 'Parts of an upload in flight at once, and twice as many 4 MiB ranges of a download (1 to 64) [default: 4]. An upload holds about this times the part size in memory' -r
 complete -c s3img -n "__fish_s3img_using_subcommand generate" -l multipart-threshold -d 'Files smaller than this go up in one request, held in memory (5MiB to 1GiB) [default: the part size]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand generate" -l hash -d 'Hash stored with uploaded images and checked on download when the object has none: sha256 or sha512 (what glance records) [default: sha256]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand generate" -s q -l quiet -d 'Print nothing but results and errors: no progress bars, no summary line'

@@ -193,8 +193,8 @@ pub struct GlobalArgs {
     )]
     pub part_size: Option<String>,
 
-    /// Parts of an upload, or ranges of a download, in flight at once (1 to 64)
-    /// [default: 4]. Memory use is about this times the part size.
+    /// Parts of an upload in flight at once, and twice as many 4 MiB ranges of a download
+    /// (1 to 64) [default: 4]. An upload holds about this times the part size in memory.
     #[arg(
         long,
         global = true,

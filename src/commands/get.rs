@@ -9,7 +9,7 @@ use super::Context;
 use crate::cli::GetArgs;
 use crate::error::{Failure, usage};
 use crate::location::Location;
-use crate::transfer::RANGE_SIZE;
+use crate::transfer::{RANGE_SIZE, RANGES_PER_SLOT};
 use crate::transfer::download::{self, Destination, Options};
 
 /// Runs `get`.
@@ -27,7 +27,7 @@ pub async fn run(ctx: &Context, args: &GetArgs) -> Result<()> {
     let started = std::time::Instant::now();
     let transfer = &ctx.settings.transfer;
     let options = Options {
-        concurrency: transfer.concurrency,
+        concurrency: transfer.concurrency * RANGES_PER_SLOT,
         range_size: RANGE_SIZE,
         sparse: !args.no_sparse,
         hash: transfer.hash,

@@ -23,7 +23,11 @@ pub const MAX_PARTS: u64 = 10_000;
 /// S3's largest part.
 pub const MAX_PART_SIZE: u64 = 5 * 1024 * MIB;
 /// Bytes per ranged GET of a download.
-pub const RANGE_SIZE: u64 = 8 * MIB;
+pub const RANGE_SIZE: u64 = 4 * MIB;
+/// Ranges a download keeps in flight per slot of `concurrency`: a quarter of a default part
+/// each, so a download holds about half the memory of an upload while its many smaller
+/// requests keep a store that reads slowly per stream busy.
+pub const RANGES_PER_SLOT: usize = 2;
 /// Parts after which an upload of unknown size doubles its part size.
 const PARTS_PER_DOUBLING: u64 = 1_000;
 

@@ -407,6 +407,7 @@ async fn complete(
     (parts, bytes): (Vec<CompletedPart>, u64),
 ) -> Result<(u64, u64)> {
     let count = parts.len() as u64;
+    tracing::info!("all {count} parts sent; completing the upload");
     s3.client
         .complete_multipart_upload()
         .bucket(&to.bucket)
