@@ -5,6 +5,7 @@
 #   bench/compare.sh [SIZE] [RUNS]       SIZE as for head -c (default 2G), RUNS >= 1 (default 3)
 #   BENCH_SCALING=0 bench/compare.sh     skip the 1 GiB vs 4 GiB memory check of s3img
 #   BENCH_TOOLS="s3img curl" bench/compare.sh   only these tools
+#   BENCH_SCHEME=https bench/compare.sh  the endpoint over TLS, through a CONNECT tunnel
 #
 # The object store, the source image and every download live in /dev/shm, so the disk is
 # not what is measured. Tools run in turn within each round, each with its own defaults.
@@ -19,6 +20,8 @@ repo=$PWD
 size=${1:-2G}
 runs=${2:-3}
 scaling=${BENCH_SCALING:-1}
+scheme=${BENCH_SCHEME:-http}
+[[ $scheme =~ ^https?$ ]] || { echo "BENCH_SCHEME must be http or https, not $scheme" >&2; exit 2; }
 [[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "RUNS must be a positive number, not $runs" >&2; exit 2; }
 
 # --- tools -------------------------------------------------------------------------------
@@ -77,14 +80,17 @@ bucket=bench
 host=s3.bench.internal
 password='bench p@ss:w/rd'
 
+tls_args=()
+ca=$work/tls/ca.pem
+[ "$scheme" = https ] && tls_args=(--tls-dir "$work/tls" --tls-name "$host")
 "$bin/s3img-test-server" --root "$work/store" --access-key "$access_key" \
   --secret-key "$secret_key" --bucket "$bucket" --port-file "$work/s3.port" \
-  >/dev/null 2>"$work/s3.log" &
+  "${tls_args[@]}" >/dev/null 2>"$work/s3.log" &
 pids+=($!)
 for _ in $(seq 1 100); do [ -s "$work/s3.port" ] && break; sleep 0.1; done
 s3_port=$(cat "$work/s3.port")
 wait_port "$s3_port"
-endpoint=http://$host:$s3_port
+endpoint=$scheme://$host:$s3_port
 
 proxy_port=$(free_port)
 open_port=$(free_port)
@@ -141,7 +147,8 @@ access_key = $access_key
 secret_key = $secret_key
 host_base = $host:$s3_port
 host_bucket = $host:$s3_port
-use_https = False
+use_https = $([ "$scheme" = https ] && echo True || echo False)
+ca_certs_file = $([ "$scheme" = https ] && echo "$ca")
 signature_v2 = False
 bucket_location = us-east-1
 proxy_host = 127.0.0.1
@@ -167,16 +174,25 @@ measure() {
 }
 
 # Each tool as a command line that /usr/bin/time can run: env, then the program.
-s3img=(env S3IMG_ENDPOINT="$endpoint" S3IMG_REGION=us-east-1 S3IMG_BUCKET="$bucket"
+trust=()
+[ "$scheme" = https ] && trust=(S3IMG_CA_BUNDLE="$ca")
+s3img=(env "${trust[@]}" S3IMG_ENDPOINT="$endpoint" S3IMG_REGION=us-east-1 S3IMG_BUCKET="$bucket"
   S3IMG_PROXY_HOST=127.0.0.1 S3IMG_PROXY_PORT="$proxy_port" S3IMG_PROXY_USER=ops
   S3IMG_PROXY_PASSWORD="$password" XDG_CONFIG_HOME="$work/xdg" "$bin/s3img")
-aws=(env HTTP_PROXY="$authed_proxy" "$venv/bin/aws" --endpoint-url "$endpoint")
-rclone=(env HTTP_PROXY="$authed_proxy" RCLONE_CONFIG_B_TYPE=s3 RCLONE_CONFIG_B_PROVIDER=Other
+trust=()
+[ "$scheme" = https ] && trust=(--ca-bundle "$ca")
+aws=(env HTTP_PROXY="$authed_proxy" HTTPS_PROXY="$authed_proxy" "$venv/bin/aws"
+  --endpoint-url "$endpoint" "${trust[@]}")
+[ "$scheme" = https ] && trust=(--ca-cert "$ca")
+rclone=(env HTTP_PROXY="$authed_proxy" HTTPS_PROXY="$authed_proxy" RCLONE_CONFIG_B_TYPE=s3
+  RCLONE_CONFIG_B_PROVIDER=Other
   RCLONE_CONFIG_B_ACCESS_KEY_ID="$access_key" RCLONE_CONFIG_B_SECRET_ACCESS_KEY="$secret_key"
   RCLONE_CONFIG_B_ENDPOINT="$endpoint" RCLONE_CONFIG_B_REGION=us-east-1
-  RCLONE_CONFIG="$work/no-rclone.conf" rclone)
+  RCLONE_CONFIG="$work/no-rclone.conf" rclone "${trust[@]}")
 s3cmd=("$venv/bin/s3cmd" -c "$work/s3cfg")
-curl=(curl -sS -f --aws-sigv4 "aws:amz:us-east-1:s3" --user "$access_key:$secret_key"
+trust=()
+[ "$scheme" = https ] && trust=(--cacert "$ca")
+curl=(curl "${trust[@]}" -sS -f --aws-sigv4 "aws:amz:us-east-1:s3" --user "$access_key:$secret_key"
   -x "http://127.0.0.1:$proxy_port" --proxy-user "ops:$password"
   -H "x-amz-content-sha256: UNSIGNED-PAYLOAD")
 
@@ -204,6 +220,26 @@ run_get() {
   rm -f "$dst"
 }
 
+# Seconds s3img spent sending parts, and the server spent completing the upload, from the
+# timestamps of its -v log.
+phases() {
+  python3 - "$1" <<'PY'
+import datetime, re, sys
+marks = {}
+for line in open(sys.argv[1]):
+    m = re.match(r"(\S+Z) +INFO .*?(multipart upload started|parts sent; completing|storing the image)", line)
+    if m:
+        marks[m.group(2)] = datetime.datetime.fromisoformat(m.group(1).replace("Z", "+00:00"))
+try:
+    sent = marks["parts sent; completing"]
+    parts = (sent - marks["multipart upload started"]).total_seconds()
+    done = (marks["storing the image"] - sent).total_seconds()
+    print(f"{parts:.3f}\t{done:.3f}")
+except KeyError:
+    pass
+PY
+}
+
 echo "== making a random $size image in $work"
 head -c "$size" /dev/urandom >"$work/in/image"
 bytes=$(stat -c %s "$work/in/image")
@@ -216,6 +252,7 @@ for round in $(seq 1 "$runs"); do
     if [ "$tool" = s3img ]; then
       n=$(grep -c 'trying again' "$work/last.err" || true)
       retries_before=$((retries_before + n))
+      phases "$work/last.err" >>"$work/phases.tsv"
     fi
   done
   echo "== round $round of $runs: get"
@@ -237,12 +274,16 @@ fi
 echo
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
 echo "versions: $("$bin/s3img" --version), $("$venv/bin/aws" --version 2>&1 | cut -d' ' -f1), $(rclone version | head -1), s3cmd $("$venv/bin/s3cmd" --version | awk '{print $3}'), $(curl --version | head -1 | cut -d' ' -f1-2), $(squid -v | head -1 | awk '{print "squid", $4}')"
-echo "image: $bytes bytes, $runs runs per tool and direction; s3img resent $retries_before pieces cut off by squid"
-for tool in "${tools[@]}"; do
-  n=$(grep -c "/$bucket/$tool.img" "$sq/access.log" || true)
-  echo "squid logged $n requests for $tool.img"
-done
-python3 - "$results" <<'PY'
+echo "endpoint: $scheme through squid; image: $bytes bytes, $runs runs per tool and direction; s3img resent $retries_before pieces cut off by squid"
+if [ "$scheme" = https ]; then
+  echo "squid logged $(grep -c ' CONNECT ' "$sq/access.log" || true) CONNECT tunnels to $host"
+else
+  for tool in "${tools[@]}"; do
+    n=$(grep -c "/$bucket/$tool.img" "$sq/access.log" || true)
+    echo "squid logged $n requests for $tool.img"
+  done
+fi
+python3 - "$results" "$work/phases.tsv" "$bytes" <<'PY'
 import collections, statistics, sys
 rows = collections.defaultdict(list)
 for line in open(sys.argv[1]):
@@ -261,6 +302,16 @@ for direction in ("put", "get"):
         speed = med(values, 0)
         ratio = f"{med(ours, 0) / speed:.2f}x" if ours and not tool.startswith("s3img") else ""
         print(f"{tool:<12} {d:<4} {speed:8.1f} {med(values, 1):13.1f} {med(values, 2):7.1f} {ratio:>11}")
+try:
+    phases = [tuple(map(float, l.split())) for l in open(sys.argv[2]) if l.strip()]
+except FileNotFoundError:
+    phases = []
+if phases:
+    parts = statistics.median(p[0] for p in phases)
+    done = statistics.median(p[1] for p in phases)
+    print()
+    print(f"s3img put, median: parts sent in {parts:.1f} s ({int(sys.argv[3]) / 1e6 / parts:.1f} MB/s), "
+          f"then {done:.1f} s for the server to complete the multipart upload")
 small, large = rows.get(("s3img-1GiB", "put")), rows.get(("s3img-4GiB", "put"))
 if small and large:
     print()

@@ -75,6 +75,15 @@ fn multipart_upload_stores_the_hash_and_ranged_get_verifies_it() {
         log.matches("GET").count() >= 6,
         "ranges not via squid:\n{log}"
     );
+    // To standard output the same ranges arrive in order, and the hash is still checked.
+    let piped = S3img::through(d, &s3.endpoint(), &proxy)
+        .env("S3IMG_CONCURRENCY", "2")
+        .run(&["get", "big.raw", "-"]);
+    piped.ok();
+    assert!(
+        piped.output.stdout == image,
+        "standard output differs from the image"
+    );
 }
 
 #[test]
