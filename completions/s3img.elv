@@ -74,6 +74,7 @@ set edit:completion:arg-completer[s3img] = {|@words|
             cand --hash 'Hash stored with uploaded images and checked on download when the object has none: sha256 or sha512 (what glance records) [default: sha256]'
             cand -f 'Replace the object if it exists'
             cand --force 'Replace the object if it exists'
+            cand --no-resume 'Start over instead of resuming an interrupted upload of the same file to the same place (the interrupted one is aborted)'
             cand -q 'Print nothing but results and errors: no progress bars, no summary line'
             cand --quiet 'Print nothing but results and errors: no progress bars, no summary line'
             cand -v 'Say more on stderr: -v logs each decision and retry, -vv adds the SDK''s own logs. S3IMG_LOG takes a full filter such as ''s3img=trace'''

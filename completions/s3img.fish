@@ -77,6 +77,7 @@ complete -c s3img -n "__fish_s3img_using_subcommand put" -l concurrency -d 'Part
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l multipart-threshold -d 'Files smaller than this go up in one request, held in memory (5MiB to 1GiB) [default: the part size]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l hash -d 'Hash stored with uploaded images and checked on download when the object has none: sha256 or sha512 (what glance records) [default: sha256]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand put" -s f -l force -d 'Replace the object if it exists'
+complete -c s3img -n "__fish_s3img_using_subcommand put" -l no-resume -d 'Start over instead of resuming an interrupted upload of the same file to the same place (the interrupted one is aborted)'
 complete -c s3img -n "__fish_s3img_using_subcommand put" -s q -l quiet -d 'Print nothing but results and errors: no progress bars, no summary line'
 complete -c s3img -n "__fish_s3img_using_subcommand put" -s v -l verbose -d 'Say more on stderr: -v logs each decision and retry, -vv adds the SDK\'s own logs. S3IMG_LOG takes a full filter such as \'s3img=trace\''
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l json -d 'Print results as JSON, one document per result, for scripts'

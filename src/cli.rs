@@ -238,7 +238,8 @@ Examples:
   s3img put focal.qcow2 s3://images/ubuntu/      a trailing / keeps the file's name
   qemu-img convert -O raw a.qcow2 /dev/stdout | s3img put - s3://images/a.raw
 
-An existing object is never replaced unless --force is given.")]
+An existing object is never replaced unless --force is given. An interrupted upload of a
+file is kept: running the same command again sends only the parts still missing.")]
     Put(PutArgs),
 
     /// Download an image.
@@ -288,6 +289,11 @@ pub struct PutArgs {
     /// Replace the object if it exists.
     #[arg(short, long)]
     pub force: bool,
+
+    /// Start over instead of resuming an interrupted upload of the same file to the same
+    /// place (the interrupted one is aborted).
+    #[arg(long)]
+    pub no_resume: bool,
 
     /// Size of what standard input will carry, such as 200GiB, so that parts can be sized
     /// for it. Without it, parts start at the part size and double every 1,000 parts.

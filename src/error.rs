@@ -122,6 +122,21 @@ impl fmt::Display for Failure {
 
 impl std::error::Error for Failure {}
 
+/// Marks an error after which the transfer was kept so that running the same command again
+/// continues it; the error's rendering then says how.
+#[derive(Debug, Clone, Copy)]
+pub struct Resumable;
+
+impl Resumable {
+    const TEXT: &str = "kept to be resumed";
+}
+
+impl fmt::Display for Resumable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(Self::TEXT)
+    }
+}
+
 /// Builds a usage failure from a message.
 pub fn usage(msg: impl Into<String>) -> anyhow::Error {
     Failure::Usage(msg.into()).into()
@@ -142,6 +157,9 @@ pub fn render(err: &anyhow::Error) -> String {
     let mut parts: Vec<String> = Vec::new();
     for cause in err.chain() {
         let text = cause.to_string();
+        if text == Resumable::TEXT {
+            continue;
+        }
         // Layers often repeat the message of the cause they wrap; print each once.
         if parts.last().is_some_and(|last| last.contains(&text)) || text.is_empty() {
             continue;
@@ -149,11 +167,30 @@ pub fn render(err: &anyhow::Error) -> String {
         parts.push(text);
     }
     let mut out = format!("s3img: error: {}", parts.join(": "));
-    if let Some(hint) = failure_of(err).and_then(Failure::hint) {
+    if err.downcast_ref::<Resumable>().is_some() {
+        out.push_str("\nresume: what arrived is kept; run the same command again to go on: ");
+        out.push_str(&command_line());
+    } else if let Some(hint) = failure_of(err).and_then(Failure::hint) {
         out.push_str("\nhint: ");
         out.push_str(&hint);
     }
     out
+}
+
+/// This process's command line, quoted for a POSIX shell.
+fn command_line() -> String {
+    let quote = |arg: String| {
+        let plain = !arg.is_empty()
+            && arg
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "_-./:=@%+,".contains(c));
+        if plain {
+            arg
+        } else {
+            format!("'{}'", arg.replace('\'', "'\\''"))
+        }
+    };
+    std::env::args().map(quote).collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -9,8 +9,8 @@ use super::Context;
 use crate::cli::GetArgs;
 use crate::error::{Failure, usage};
 use crate::location::Location;
-use crate::transfer::{RANGE_SIZE, RANGES_PER_SLOT};
 use crate::transfer::download::{self, Destination, Options};
+use crate::transfer::{RANGE_SIZE, RANGES_PER_SLOT};
 
 /// Runs `get`.
 pub async fn run(ctx: &Context, args: &GetArgs) -> Result<()> {

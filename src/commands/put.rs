@@ -41,7 +41,15 @@ pub async fn run(ctx: &Context, args: &PutArgs) -> Result<()> {
     let progress = ctx
         .output
         .progress(size, &format!("put {}", to.file_name()));
-    let result = upload::upload(&s3, &to, &input, &ctx.settings.transfer, &progress).await;
+    let result = upload::upload(
+        &s3,
+        &to,
+        &input,
+        &ctx.settings.transfer,
+        !args.no_resume,
+        &progress,
+    )
+    .await;
     progress.finish();
     let done = result.map_err(|e| e.context(format!("uploading {} to {to}", args.file)))?;
 

@@ -425,8 +425,7 @@ fn write_all(
             for chunk in chunks {
                 for block in chunk.chunks(WRITE_BLOCK) {
                     hash.update(block);
-                    out.write_all(block)
-                        .context("writing to standard output")?;
+                    out.write_all(block).context("writing to standard output")?;
                 }
                 buffers.give(chunk);
             }

@@ -4,13 +4,15 @@
 //! Parts reach the hashing thread in order through a bounded channel, so reading, hashing
 //! and sending overlap and the image is never read twice.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::str::FromStr;
 use std::sync::mpsc::{SyncSender, sync_channel};
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
 use bytes::Bytes;
+use sha2::digest::common::hazmat::{SerializableState, SerializedState};
 use sha2::{Digest, Sha256, Sha512};
 
 /// A hash algorithm s3img can store and check.
@@ -84,6 +86,29 @@ impl State {
         }
     }
 
+    /// The state so far, as hex, to be carried on with [`State::restore`] by a later run.
+    pub fn snapshot(&self) -> String {
+        match self {
+            State::Sha256(h) => hex::encode(h.serialize()),
+            State::Sha512(h) => hex::encode(h.serialize()),
+        }
+    }
+
+    /// A state saved by [`State::snapshot`]; `None` when it is not one.
+    pub fn restore(algo: Algorithm, snapshot: &str) -> Option<State> {
+        let bytes = hex::decode(snapshot).ok()?;
+        Some(match algo {
+            Algorithm::Sha256 => {
+                let saved = SerializedState::<Sha256>::try_from(bytes.as_slice()).ok()?;
+                State::Sha256(Sha256::deserialize(&saved).ok()?)
+            }
+            Algorithm::Sha512 => {
+                let saved = SerializedState::<Sha512>::try_from(bytes.as_slice()).ok()?;
+                State::Sha512(Sha512::deserialize(&saved).ok()?)
+            }
+        })
+    }
+
     /// The hash as lowercase hex.
     pub fn hex(self) -> String {
         match self {
@@ -93,22 +118,35 @@ impl State {
     }
 }
 
-/// Hashes bytes handed to it in order, on its own thread.
+/// Snapshots of the hash state after each part, by part number, for the resume journal.
+pub type Snapshots = Arc<Mutex<BTreeMap<u64, String>>>;
+
+/// Hashes the parts handed to it in order, on its own thread, keeping a snapshot of the
+/// state after each.
 pub struct Hasher {
-    sender: Option<SyncSender<Bytes>>,
+    sender: Option<SyncSender<(u64, Bytes)>>,
     thread: Option<JoinHandle<String>>,
+    snapshots: Snapshots,
 }
 
 impl Hasher {
-    /// Starts the hashing thread. At most `queue` chunks wait for it; `feed` blocks beyond.
-    pub fn start(algo: Algorithm, queue: usize) -> Self {
-        let (sender, receiver) = sync_channel::<Bytes>(queue.max(1));
+    /// Starts the hashing thread from `state`. At most `queue` parts wait for it; `feed`
+    /// blocks beyond.
+    pub fn start(state: State, queue: usize) -> Self {
+        let (sender, receiver) = sync_channel::<(u64, Bytes)>(queue.max(1));
+        let snapshots = Snapshots::default();
+        let saved = snapshots.clone();
         let thread = std::thread::Builder::new()
             .name("s3img-hash".into())
             .spawn(move || {
-                let mut state = State::new(algo);
-                for chunk in receiver {
+                let mut state = state;
+                for (part, chunk) in receiver {
                     state.update(&chunk);
+                    let snapshot = state.snapshot();
+                    saved
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .insert(part, snapshot);
                 }
                 state.hex()
             })
@@ -116,16 +154,22 @@ impl Hasher {
         Hasher {
             sender: Some(sender),
             thread: Some(thread),
+            snapshots,
         }
+    }
+
+    /// The state after each part hashed so far.
+    pub fn snapshots(&self) -> Snapshots {
+        self.snapshots.clone()
     }
 
     /// Hands the next bytes of the image over. Cheap: `Bytes` is shared, not copied. Waits
     /// while the queue is full, which happens only when hashing is the slowest step.
-    pub async fn feed(&self, chunk: Bytes) {
+    pub async fn feed(&self, part: u64, chunk: Bytes) {
         let Some(sender) = self.sender.clone() else {
             return;
         };
-        if let Err(full) = sender.try_send(chunk) {
+        if let Err(full) = sender.try_send((part, chunk)) {
             let chunk = match full {
                 std::sync::mpsc::TrySendError::Full(chunk) => chunk,
                 std::sync::mpsc::TrySendError::Disconnected(_) => return,
@@ -173,11 +217,31 @@ mod tests {
 
     #[tokio::test]
     async fn the_thread_hashes_chunks_in_order() {
-        let hasher = Hasher::start(Algorithm::Sha256, 1);
-        for chunk in [&b"a"[..], b"b", b"c"] {
-            hasher.feed(Bytes::copy_from_slice(chunk)).await;
+        let hasher = Hasher::start(State::new(Algorithm::Sha256), 1);
+        for (part, chunk) in [&b"a"[..], b"b", b"c"].into_iter().enumerate() {
+            hasher
+                .feed(part as u64 + 1, Bytes::copy_from_slice(chunk))
+                .await;
         }
+        let snapshots = hasher.snapshots();
         assert_eq!(hasher.finish(), digest(Algorithm::Sha256, b"abc"));
+        assert_eq!(snapshots.lock().unwrap().len(), 3);
+    }
+
+    #[test]
+    fn a_saved_state_carries_on_where_it_stopped() {
+        for algo in Algorithm::ALL {
+            let mut state = State::new(algo);
+            state.update(&[7u8; 1000]);
+            let saved = state.snapshot();
+            let mut restored = State::restore(algo, &saved).expect("a valid snapshot");
+            restored.update(b"tail");
+            let mut whole = vec![7u8; 1000];
+            whole.extend_from_slice(b"tail");
+            assert_eq!(restored.hex(), digest(algo, &whole));
+        }
+        assert!(State::restore(Algorithm::Sha256, "zz").is_none());
+        assert!(State::restore(Algorithm::Sha512, "00").is_none());
     }
 
     #[test]

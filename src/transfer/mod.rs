@@ -7,6 +7,7 @@
 mod buffers;
 pub mod download;
 pub mod hash;
+mod journal;
 mod metadata;
 mod retry;
 pub mod upload;

@@ -3,27 +3,35 @@
 //!
 //! At most `concurrency` parts are held in memory at once: a part's buffer is only filled
 //! after a slot is free, and the hashing thread shares the buffers rather than copying
-//! them. A multipart upload that fails or is interrupted is aborted, so no incomplete
-//! upload is left to cost storage.
+//! them.
+//!
+//! A multipart upload of a file keeps a journal (see [`super::journal`]); when it is
+//! interrupted or fails for a reason that may pass, the upload and its journal stay, and
+//! running the same command again sends only the parts the server does not have. Any other
+//! failure, and any failure of an upload from standard input, aborts the multipart upload
+//! so that nothing is left to cost storage.
 
-use std::path::PathBuf;
-use std::sync::Arc;
+use std::collections::BTreeMap;
+use std::io::SeekFrom;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use anyhow::{Context, Result};
 use aws_sdk_s3::primitives::ByteStream;
 use aws_sdk_s3::types::{CompletedMultipartUpload, CompletedPart};
 use bytes::Bytes;
-use tokio::io::{AsyncRead, AsyncReadExt};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncSeekExt};
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
 use super::Parts;
 use super::buffers::Buffers;
-use super::hash::{self, Algorithm, Hasher};
+use super::hash::{self, Algorithm, Hasher, Snapshots, State};
+use super::journal::{self, FileId, Journal};
 use super::metadata;
 use super::retry::{self, Attempt};
 use crate::client::{S3, classify};
-use crate::error::Failure;
+use crate::error::{Failure, Resumable};
 use crate::location::Location;
 use crate::output::Progress;
 use crate::settings::TransferSettings;
@@ -73,23 +81,42 @@ pub async fn exists(s3: &S3, to: &Location) -> Result<bool> {
 struct Source {
     reader: Box<dyn AsyncRead + Unpin + Send>,
     buffers: Arc<Buffers>,
-    /// A file's size when the upload started; reading more or less is an error.
+    /// The bytes a file has from where reading starts; reading more or less is an error.
     file_size: Option<u64>,
     name: String,
 }
 
+/// A file that changed size while it was read: its upload cannot be resumed.
+#[derive(Debug)]
+struct SourceChanged(String);
+
+impl std::fmt::Display for SourceChanged {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for SourceChanged {}
+
 impl Source {
-    async fn open(input: &Input, buffers: Arc<Buffers>) -> Result<Source> {
+    /// Opens the input, a file at byte `offset`.
+    async fn open(input: &Input, offset: u64, buffers: Arc<Buffers>) -> Result<Source> {
         Ok(match input {
             Input::File { path, size } => {
-                let file = tokio::fs::File::open(path)
+                let mut file = tokio::fs::File::open(path)
                     .await
                     .with_context(|| format!("opening {}", path.display()))?;
+                if offset > 0 {
+                    file.seek(SeekFrom::Start(offset))
+                        .await
+                        .with_context(|| format!("reading {}", path.display()))?;
+                }
+                let left = size.saturating_sub(offset);
                 Source {
                     // One byte past the size shows a file that grows while it is read.
-                    reader: Box::new(file.take(size + 1)),
+                    reader: Box::new(file.take(left + 1)),
                     buffers,
-                    file_size: Some(*size),
+                    file_size: Some(left),
                     name: path.display().to_string(),
                 }
             }
@@ -124,74 +151,75 @@ impl Source {
     /// Fails when a file's length changed while it was read.
     fn check_total(&self, total: u64) -> Result<()> {
         match self.file_size {
-            Some(size) if size != total => anyhow::bail!(
-                "{} changed while it was read: it had {size} bytes, {} were read",
+            Some(size) if size != total => Err(SourceChanged(format!(
+                "{} changed while it was read: {size} bytes were expected, {} were read",
                 self.name,
                 if total > size {
                     "more".to_owned()
                 } else {
                     total.to_string()
                 }
-            ),
+            ))
+            .into()),
             _ => Ok(()),
         }
     }
 }
 
-/// Uploads `input` to `to` with its hash in the object's metadata.
+/// Uploads `input` to `to` with its hash in the object's metadata. `resume` lets a
+/// multipart upload of a file continue one that was interrupted.
 pub async fn upload(
     s3: &S3,
     to: &Location,
     input: &Input,
     transfer: &TransferSettings,
+    resume: bool,
     progress: &Progress,
 ) -> Result<Uploaded> {
-    let size = match input {
-        Input::File { size, .. } => Some(*size),
-        Input::Stdin { expected } => *expected,
-    };
-    let parts = Parts::plan(size, transfer.part_size);
     // Parts in flight, and the one being read.
     let buffers = Arc::new(Buffers::new(transfer.concurrency + 1));
-    let mut source = Source::open(input, buffers).await?;
-
-    // Small enough for one request: known files below the threshold, and any input that
-    // ends within its first part.
-    let first_len = match input {
-        Input::File { size, .. } if *size < transfer.multipart_threshold => size + 1,
-        _ => parts.size_of(1),
+    let algo = transfer.hash;
+    let (session, source, first) = match input {
+        Input::File { path, size } if *size < transfer.multipart_threshold => {
+            let mut source = Source::open(input, 0, buffers).await?;
+            let data = source.read(size + 1).await?;
+            source.check_total(data.len() as u64)?;
+            return put_whole(s3, to, data, algo, progress).await;
+        }
+        Input::File { path, size } => {
+            let parts = Parts::plan(Some(*size), transfer.part_size);
+            let session = Session::begin(s3, to, path, parts, algo, resume).await?;
+            let offset = session.offset();
+            progress.add(offset);
+            let source = Source::open(input, offset, buffers).await?;
+            (session, source, None)
+        }
+        Input::Stdin { expected } => {
+            let parts = Parts::plan(*expected, transfer.part_size);
+            let mut source = Source::open(input, 0, buffers).await?;
+            let first = source.read(parts.size_of(1)).await?;
+            if (first.len() as u64) < parts.size_of(1) {
+                return put_whole(s3, to, first, algo, progress).await;
+            }
+            (
+                Session::fresh(s3, to, parts, algo).await?,
+                source,
+                Some(first),
+            )
+        }
     };
-    let first = source.read(first_len).await?;
-    if (first.len() as u64) < first_len {
-        source.check_total(first.len() as u64)?;
-        return put_whole(s3, to, first, transfer.hash, progress).await;
-    }
-
     tracing::info!(
-        part_size = parts.size_of(1),
+        part_size = session.parts.size_of(1),
         concurrency = transfer.concurrency,
+        upload_id = %session.upload_id,
         "multipart upload to {to}"
     );
-    let hasher = Hasher::start(transfer.hash, 1);
-    let plan = Plan {
-        parts,
-        concurrency: transfer.concurrency,
-    };
-    let (bytes, count) = multipart(s3, to, source, first, plan, &hasher, progress).await?;
-    let hash = hasher.finish();
-    tracing::info!("storing the image's {}: {hash}", transfer.hash);
-    metadata::replace(s3, to, bytes, metadata::for_image(transfer.hash, &hash))
-        .await
-        .with_context(|| {
-            format!(
-                "{to} was uploaded whole, but storing its {} failed",
-                transfer.hash
-            )
-        })?;
+    let (bytes, count, hash) =
+        multipart(s3, to, session, source, first, transfer, progress).await?;
     Ok(Uploaded {
         bytes,
         parts: count,
-        hash_algorithm: transfer.hash,
+        hash_algorithm: algo,
         hash,
     })
 }
@@ -238,24 +266,194 @@ async fn put_whole(
     })
 }
 
-/// How a multipart upload is cut and sent.
-#[derive(Debug, Clone, Copy)]
-struct Plan {
+/// A multipart upload under way: a new one, or one taken up again from its journal.
+struct Session {
+    upload_id: String,
     parts: Parts,
-    concurrency: usize,
+    /// Parts the server has already, by number: their size and ETag.
+    done: BTreeMap<u64, (u64, String)>,
+    /// The first part to read; those before it are on the server and already hashed.
+    first_part: u64,
+    /// The hash state after the parts before `first_part`.
+    state: State,
+    journal: Option<Arc<Mutex<Journal>>>,
 }
 
-/// Starts a multipart upload, sends every part and completes it; aborts it on failure or
-/// interrupt. Returns the bytes and parts sent.
-async fn multipart(
-    s3: &S3,
-    to: &Location,
-    source: Source,
-    first: Bytes,
-    plan: Plan,
-    hasher: &Hasher,
-    progress: &Progress,
-) -> Result<(u64, u64)> {
+impl Session {
+    /// A new multipart upload with no journal, for standard input.
+    async fn fresh(s3: &S3, to: &Location, parts: Parts, algo: Algorithm) -> Result<Session> {
+        Ok(Session {
+            upload_id: create(s3, to).await?,
+            parts,
+            done: BTreeMap::new(),
+            first_part: 1,
+            state: State::new(algo),
+            journal: None,
+        })
+    }
+
+    /// The upload of the file at `path`: the one its journal names when that can go on,
+    /// else a new one with a new journal.
+    async fn begin(
+        s3: &S3,
+        to: &Location,
+        path: &Path,
+        parts: Parts,
+        algo: Algorithm,
+        resume: bool,
+    ) -> Result<Session> {
+        let file = FileId::of(path)?;
+        let journal_path = journal::path_for(
+            &journal::directory()?,
+            &s3.endpoint,
+            &to.bucket,
+            &to.key,
+            &file.path,
+        );
+        if let Some((header, lines)) = journal::read(&journal_path) {
+            let why_not = if !resume {
+                Some("--no-resume was given".to_owned())
+            } else if header.file != file {
+                Some(format!("{} changed since then", path.display()))
+            } else if header.hash != algo.name() {
+                Some(format!("it was hashing with {}", header.hash))
+            } else {
+                None
+            };
+            match why_not {
+                None => {
+                    if let Some(session) =
+                        Session::take_up(s3, to, &journal_path, header, &lines, algo).await?
+                    {
+                        return Ok(session);
+                    }
+                }
+                Some(why) => {
+                    tracing::warn!(
+                        "not resuming the interrupted upload of {} to {to}: {why}; starting over",
+                        path.display()
+                    );
+                    abort(s3, to, &header.upload_id).await;
+                }
+            }
+        }
+        let upload_id = create(s3, to).await?;
+        let Parts::Fixed(part_size) = parts else {
+            unreachable!("a file of known size gets fixed parts");
+        };
+        let header = journal::Header {
+            endpoint: s3.endpoint.clone(),
+            bucket: to.bucket.clone(),
+            key: to.key.clone(),
+            file,
+            part_size,
+            hash: algo.name().to_owned(),
+            upload_id: upload_id.clone(),
+            started: std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs()),
+        };
+        let journal = Journal::create(&journal_path, &header)?;
+        tracing::info!("resume journal: {}", journal.path().display());
+        Ok(Session {
+            upload_id,
+            parts,
+            done: BTreeMap::new(),
+            first_part: 1,
+            state: State::new(algo),
+            journal: Some(Arc::new(Mutex::new(journal))),
+        })
+    }
+
+    /// Takes up the upload a journal describes, keeping the parts the server confirms.
+    /// `None` when the server no longer knows the upload.
+    async fn take_up(
+        s3: &S3,
+        to: &Location,
+        journal_path: &Path,
+        header: journal::Header,
+        lines: &[journal::Part],
+        algo: Algorithm,
+    ) -> Result<Option<Session>> {
+        let on_server = match list_parts(s3, to, &header.upload_id).await {
+            Ok(parts) => parts,
+            Err(err) if matches!(err.downcast_ref(), Some(Failure::NotFound(_))) => {
+                tracing::warn!(
+                    "the interrupted upload {} is gone from the server; starting over",
+                    header.upload_id
+                );
+                return Ok(None);
+            }
+            Err(err) => return Err(err.context("listing the parts of the interrupted upload")),
+        };
+        let mut done = BTreeMap::new();
+        let mut states = BTreeMap::new();
+        for line in lines {
+            let confirmed = on_server.get(&line.part).is_some_and(|(size, etag)| {
+                *size == line.size
+                    && etag
+                        .as_deref()
+                        .is_none_or(|etag| same_etag(etag, &line.etag))
+            });
+            if confirmed {
+                done.insert(line.part, (line.size, line.etag.clone()));
+                if let Some(state) = &line.hash_state {
+                    states.insert(line.part, state.clone());
+                }
+            }
+        }
+        // Parts 1..=k are on the server and the hash state after k is known: reading starts
+        // after them. Later parts the server has are read and hashed, but not sent.
+        let mut first_part = 1;
+        let mut state = State::new(algo);
+        let mut k = 0;
+        while done.contains_key(&(k + 1)) {
+            k += 1;
+            if let Some(saved) = states.get(&k).and_then(|s| State::restore(algo, s)) {
+                first_part = k + 1;
+                state = saved;
+            }
+        }
+        tracing::info!(
+            "resuming upload {} of {to}: {} parts already on the server",
+            header.upload_id,
+            done.len()
+        );
+        Ok(Some(Session {
+            upload_id: header.upload_id,
+            parts: Parts::Fixed(header.part_size),
+            done,
+            first_part,
+            state,
+            journal: Some(Arc::new(Mutex::new(Journal::append_to(journal_path)?))),
+        }))
+    }
+
+    /// Where reading starts in the file.
+    fn offset(&self) -> u64 {
+        (1..self.first_part).map(|n| self.parts.size_of(n)).sum()
+    }
+
+    /// The journal is no longer needed: the upload completed or was aborted.
+    fn forget(self) {
+        if let Some(journal) = self.journal
+            && let Ok(journal) = Arc::try_unwrap(journal)
+        {
+            journal
+                .into_inner()
+                .unwrap_or_else(|e| e.into_inner())
+                .remove();
+        }
+    }
+}
+
+/// ETags compare without their quotes.
+fn same_etag(a: &str, b: &str) -> bool {
+    a.trim_matches('"') == b.trim_matches('"')
+}
+
+/// Starts a multipart upload; returns its id.
+async fn create(s3: &S3, to: &Location) -> Result<String> {
     let created = s3
         .client
         .create_multipart_upload()
@@ -264,47 +462,150 @@ async fn multipart(
         .send()
         .await
         .map_err(|e| classify(s3, e, &to.to_string()))?;
-    let upload_id = created
+    Ok(created
         .upload_id()
         .context("the server started a multipart upload without an upload id")?
-        .to_owned();
-    tracing::info!(upload_id = %upload_id, "multipart upload started");
-
-    let parts = async {
-        let work = send_parts(s3, to, &upload_id, source, first, plan, hasher, progress);
-        tokio::select! {
-            result = work => result,
-            () = crate::interrupt::interrupted() => Err(Failure::Interrupted.into()),
-        }
-    };
-    let result = match parts.await {
-        Ok(parts) => complete(s3, to, &upload_id, parts).await,
-        Err(err) => Err(err),
-    };
-    if result.is_err() {
-        abort(s3, to, &upload_id).await;
-    }
-    result
+        .to_owned())
 }
 
-/// Reads, hashes and sends every part; returns them in order with their total size.
+/// The parts the server holds for an upload: number to size and ETag (which some stores
+/// leave out).
+async fn list_parts(
+    s3: &S3,
+    to: &Location,
+    upload_id: &str,
+) -> Result<BTreeMap<u64, (u64, Option<String>)>> {
+    let mut pages = s3
+        .client
+        .list_parts()
+        .bucket(&to.bucket)
+        .key(&to.key)
+        .upload_id(upload_id)
+        .into_paginator()
+        .send();
+    let mut parts = BTreeMap::new();
+    while let Some(page) = pages.next().await {
+        let page = page.map_err(|e| classify(s3, e, &format!("upload {upload_id} of {to}")))?;
+        for part in page.parts() {
+            if let Some(number) = part.part_number() {
+                let size = part.size().unwrap_or(0).max(0) as u64;
+                let etag = part.e_tag().map(str::to_owned);
+                parts.insert(number.max(0) as u64, (size, etag));
+            }
+        }
+    }
+    Ok(parts)
+}
+
+/// Whether running the same command again can continue after this failure.
+fn resumable(err: &anyhow::Error) -> bool {
+    if err.chain().any(|cause| cause.is::<SourceChanged>()) {
+        return false;
+    }
+    !err.chain().any(|cause| {
+        matches!(
+            cause.downcast_ref::<Failure>(),
+            Some(
+                Failure::Usage(_)
+                    | Failure::NotFound(_)
+                    | Failure::AccessDenied(_)
+                    | Failure::ProxyAuth { .. }
+                    | Failure::ProxyRefused { .. }
+                    | Failure::Exists(_)
+                    | Failure::HashMismatch { .. }
+            )
+        )
+    })
+}
+
+/// Sends the parts, completes the upload and stores the hash; on failure keeps the upload
+/// for a resume or aborts it. Returns bytes, parts and the hash.
+async fn multipart(
+    s3: &S3,
+    to: &Location,
+    mut session: Session,
+    source: Source,
+    first: Option<Bytes>,
+    transfer: &TransferSettings,
+    progress: &Progress,
+) -> Result<(u64, u64, String)> {
+    let state = std::mem::replace(&mut session.state, State::new(transfer.hash));
+    let hasher = Hasher::start(state, 1);
+    let work = send_parts(
+        s3,
+        to,
+        &session,
+        source,
+        first,
+        transfer.concurrency,
+        &hasher,
+        progress,
+    );
+    let sent = tokio::select! {
+        result = work => result,
+        () = crate::interrupt::interrupted() => Err(Failure::Interrupted.into()),
+    };
+    let result = match sent {
+        Ok(parts) => complete(s3, to, &session.upload_id, parts).await,
+        Err(err) => Err(err),
+    };
+    match result {
+        Ok((bytes, count)) => {
+            session.forget();
+            let hash = tokio::task::spawn_blocking(move || hasher.finish())
+                .await
+                .context("hashing the image")?;
+            tracing::info!("storing the image's {}: {hash}", transfer.hash);
+            metadata::replace(s3, to, bytes, metadata::for_image(transfer.hash, &hash))
+                .await
+                .with_context(|| {
+                    format!(
+                        "{to} was uploaded whole, but storing its {} failed",
+                        transfer.hash
+                    )
+                })?;
+            Ok((bytes, count, hash))
+        }
+        Err(err) if session.journal.is_some() && resumable(&err) => {
+            tracing::info!(
+                "keeping multipart upload {} of {to} to be resumed",
+                session.upload_id
+            );
+            Err(err.context(Resumable))
+        }
+        Err(err) => {
+            abort(s3, to, &session.upload_id).await;
+            session.forget();
+            Err(err)
+        }
+    }
+}
+
+/// Reads, hashes and sends every part the server does not have yet; returns all parts in
+/// order with the object's total size.
 #[allow(clippy::too_many_arguments)]
 async fn send_parts(
     s3: &S3,
     to: &Location,
-    upload_id: &str,
+    session: &Session,
     mut source: Source,
-    first: Bytes,
-    plan: Plan,
+    first: Option<Bytes>,
+    concurrency: usize,
     hasher: &Hasher,
     progress: &Progress,
 ) -> Result<(Vec<CompletedPart>, u64)> {
-    let slots = Arc::new(Semaphore::new(plan.concurrency));
-    let mut tasks: JoinSet<Result<(CompletedPart, u64)>> = JoinSet::new();
-    let mut done = Vec::new();
-    let mut next = Some(first);
-    let mut number: u64 = 0;
-    let mut total = 0u64;
+    let slots = Arc::new(Semaphore::new(concurrency));
+    let snapshots = hasher.snapshots();
+    let mut tasks: JoinSet<Result<CompletedPart>> = JoinSet::new();
+    let mut parts: Vec<CompletedPart> = session
+        .done
+        .range(..session.first_part)
+        .map(|(number, (_, etag))| completed(*number, etag))
+        .collect();
+    let mut total = session.offset();
+    let mut read = 0u64;
+    let mut next = first;
+    let mut number = session.first_part - 1;
 
     loop {
         let slot = slots
@@ -312,7 +613,7 @@ async fn send_parts(
             .acquire_owned()
             .await
             .context("upload slots closed")?;
-        let want = plan.parts.size_of(number + 1);
+        let want = session.parts.size_of(number + 1);
         let data = match next.take() {
             Some(data) => data,
             None => source.read(want).await?,
@@ -320,7 +621,8 @@ async fn send_parts(
         if data.is_empty() {
             break;
         }
-        let last = (data.len() as u64) < want;
+        let len = data.len() as u64;
+        let last = len < want;
         number += 1;
         if number > super::MAX_PARTS {
             anyhow::bail!(
@@ -329,34 +631,86 @@ async fn send_parts(
                 super::MAX_PARTS
             );
         }
-        total += data.len() as u64;
-        hasher.feed(data.clone()).await;
-        let (s3, to, upload_id) = (s3.clone(), to.clone(), upload_id.to_owned());
-        let (progress, buffers) = (progress.clone(), source.buffers.clone());
-        let part = number as i32;
-        tasks.spawn(async move {
-            let len = data.len() as u64;
-            let sent = send_part(&s3, &to, &upload_id, part, &data).await?;
+        read += len;
+        total += len;
+        hasher.feed(number, data.clone()).await;
+        if let Some((size, etag)) = session.done.get(&number) {
+            if *size != len {
+                return Err(SourceChanged(format!(
+                    "part {number} on the server has {size} bytes, the file has {len} there"
+                ))
+                .into());
+            }
+            parts.push(completed(number, etag));
             progress.add(len);
-            // The hashing thread is done with it by now, unless it is the slowest step.
-            buffers.reclaim(data);
+            source.buffers.reclaim(data);
             drop(slot);
-            Ok((sent, len))
-        });
+        } else {
+            let (s3, to, upload_id) = (s3.clone(), to.clone(), session.upload_id.clone());
+            let (progress, buffers) = (progress.clone(), source.buffers.clone());
+            let (journal, snapshots) = (session.journal.clone(), snapshots.clone());
+            tasks.spawn(async move {
+                let sent = send_part(&s3, &to, &upload_id, number as i32, &data).await?;
+                record(journal, number, len, sent.e_tag().unwrap_or(""), &snapshots).await?;
+                progress.add(len);
+                // The hashing thread is done with it by now, unless it is the slowest step.
+                buffers.reclaim(data);
+                drop(slot);
+                Ok(sent)
+            });
+        }
         while let Some(finished) = tasks.try_join_next() {
-            done.push(finished.context("a part upload task failed")??);
+            parts.push(finished.context("a part upload task failed")??);
         }
         if last {
             break;
         }
     }
-    source.check_total(total)?;
+    source.check_total(read)?;
     while let Some(finished) = tasks.join_next().await {
-        done.push(finished.context("a part upload task failed")??);
+        parts.push(finished.context("a part upload task failed")??);
     }
-    let mut parts: Vec<CompletedPart> = done.into_iter().map(|(part, _)| part).collect();
     parts.sort_by_key(|p| p.part_number());
     Ok((parts, total))
+}
+
+fn completed(number: u64, etag: &str) -> CompletedPart {
+    CompletedPart::builder()
+        .part_number(number as i32)
+        .e_tag(etag)
+        .build()
+}
+
+/// Records a part the server acknowledged in the journal, when there is one, with the hash
+/// state after it if the hashing thread has got there.
+async fn record(
+    journal: Option<Arc<Mutex<Journal>>>,
+    part: u64,
+    size: u64,
+    etag: &str,
+    snapshots: &Snapshots,
+) -> Result<()> {
+    let Some(journal) = journal else {
+        return Ok(());
+    };
+    let line = journal::Part {
+        part,
+        size,
+        etag: etag.to_owned(),
+        hash_state: snapshots
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&part)
+            .cloned(),
+    };
+    tokio::task::spawn_blocking(move || {
+        journal
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .record(&line)
+    })
+    .await
+    .context("writing the resume journal")?
 }
 
 /// Sends one part. On top of the SDK's own retries of each request, a part whose sends all

@@ -87,6 +87,8 @@ pub struct S3Server {
     pub log: PathBuf,
     /// The CA certificate when serving HTTPS.
     pub ca: Option<PathBuf>,
+    dir: PathBuf,
+    options: S3Options,
 }
 
 /// Options of the S3 server.
@@ -94,10 +96,27 @@ pub struct S3Server {
 pub struct S3Options {
     pub tls: bool,
     pub reject_checksums: bool,
+    /// Milliseconds the server waits before each part upload.
+    pub part_delay_ms: u64,
+    /// Every Nth part upload gets a 503 and the next one a 500.
+    pub fail_every_nth_part: Option<u64>,
 }
 
 impl S3Server {
     pub fn start(dir: &Path, options: S3Options) -> Self {
+        Self::start_on(dir, options, 0)
+    }
+
+    /// Stops the server and starts it again on the same port and store.
+    pub fn restart(&mut self) {
+        let port = self.service.port;
+        let _ = self.service.child.kill();
+        let _ = self.service.child.wait();
+        let _ = std::fs::remove_file(self.dir.join("s3.port"));
+        *self = Self::start_on(&self.dir.clone(), self.options, port);
+    }
+
+    fn start_on(dir: &Path, options: S3Options, port: u16) -> Self {
         let root = dir.join("store");
         let log = dir.join("s3-requests.jsonl");
         let port_file = dir.join("s3.port");
@@ -115,6 +134,14 @@ impl S3Server {
         if options.reject_checksums {
             cmd.arg("--reject-checksums");
         }
+        cmd.arg("--listen").arg(format!("127.0.0.1:{port}"));
+        if options.part_delay_ms > 0 {
+            cmd.arg("--part-delay-ms")
+                .arg(options.part_delay_ms.to_string());
+        }
+        if let Some(n) = options.fail_every_nth_part {
+            cmd.arg("--fail-every-nth-part").arg(n.to_string());
+        }
         let ca = options.tls.then(|| dir.join("tls"));
         if let Some(tls) = &ca {
             cmd.arg("--tls-dir").arg(tls);
@@ -122,7 +149,13 @@ impl S3Server {
         std::fs::create_dir_all(&root).unwrap();
         let mut child = cmd
             .stdout(Stdio::null())
-            .stderr(std::fs::File::create(&stderr).unwrap())
+            .stderr(
+                std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(&stderr)
+                    .unwrap(),
+            )
             .spawn()
             .expect("starting s3img-test-server");
         let deadline = Instant::now() + Duration::from_secs(20);
@@ -142,6 +175,8 @@ impl S3Server {
             root,
             log,
             ca: ca.map(|d| d.join("ca.pem")),
+            dir: dir.to_owned(),
+            options,
         }
     }
 
@@ -197,6 +232,8 @@ pub struct Proxy {
     pub kind: ProxyKind,
     pub access_log: PathBuf,
     pub password: String,
+    dir: PathBuf,
+    s3_port: u16,
 }
 
 impl Proxy {
@@ -217,7 +254,27 @@ impl Proxy {
             kind,
             access_log,
             password: password.to_owned(),
+            dir,
+            s3_port,
         }
+    }
+
+    /// Kills the proxy at once, as a crash would.
+    pub fn kill(&mut self) {
+        let _ = self.service.child.kill();
+        let _ = self.service.child.wait();
+    }
+
+    /// Starts the proxy again on the same port, with the same settings and logs.
+    pub fn start_again(&mut self) {
+        let port = self.service.port;
+        let _ = std::fs::remove_file(self.dir.join("squid.pid"));
+        let (mut child, _, stderr) = match self.kind {
+            ProxyKind::Squid => start_squid(&self.dir, port, &self.password),
+            ProxyKind::Tinyproxy => start_tinyproxy(&self.dir, port, &self.password, self.s3_port),
+        };
+        wait_for_port(port, &format!("{:?}", self.kind), &mut child, &stderr);
+        self.service.child = child;
     }
 
     /// The proxy's access log so far.
@@ -443,6 +500,104 @@ fn wait_bounded(child: Child, limit: Duration) -> Output {
             panic!("s3img did not finish within {limit:?}");
         }
     }
+}
+
+/// An s3img run in the background, for tests that interrupt it.
+pub struct Background {
+    child: Option<Child>,
+    args: Vec<String>,
+}
+
+impl S3img {
+    /// Starts s3img with the arguments and returns at once.
+    pub fn spawn(&mut self, args: &[&str]) -> Background {
+        self.cmd
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        Background {
+            child: Some(self.cmd.spawn().expect("starting s3img")),
+            args: args.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+}
+
+impl Background {
+    /// Sends a signal by name (`INT`, `KILL`, ...).
+    pub fn signal(&self, name: &str) {
+        let pid = self.child.as_ref().unwrap().id().to_string();
+        let status = Command::new("kill")
+            .args([&format!("-{name}"), &pid])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    /// Waits for it to end, bounded to two minutes.
+    pub fn wait(mut self) -> Run {
+        let child = self.child.take().unwrap();
+        Run {
+            output: wait_bounded(child, Duration::from_secs(120)),
+            args: std::mem::take(&mut self.args),
+        }
+    }
+}
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+/// Waits until `cond` holds, for at most `limit`; false when it never did.
+pub fn wait_until(limit: Duration, mut cond: impl FnMut() -> bool) -> bool {
+    let deadline = Instant::now() + limit;
+    while Instant::now() < deadline {
+        if cond() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    cond()
+}
+
+/// The resume journals s3img keeps under `dir` (its HOME in tests), with their part lines.
+pub fn journals(dir: &Path) -> Vec<(PathBuf, Vec<serde_json::Value>)> {
+    let uploads = dir.join(".local/state/s3img/uploads");
+    let Ok(entries) = std::fs::read_dir(&uploads) else {
+        return Vec::new();
+    };
+    entries
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .map(|p| {
+            let parts = read(&p)
+                .lines()
+                .skip(1)
+                .filter_map(|l| serde_json::from_str(l).ok())
+                .collect();
+            (p, parts)
+        })
+        .collect()
+}
+
+/// The part numbers of every part upload the server received from `from_request` on.
+pub fn part_uploads(s3: &S3Server, from_request: usize) -> Vec<u64> {
+    s3.requests()
+        .into_iter()
+        .skip(from_request)
+        .filter(|r| r["method"] == "PUT")
+        .filter_map(|r| {
+            let query = r["query"].as_str()?.to_owned();
+            query
+                .split('&')
+                .find_map(|kv| kv.strip_prefix("partNumber="))
+                .and_then(|n| n.parse().ok())
+        })
+        .collect()
 }
 
 /// The result of one s3img run.

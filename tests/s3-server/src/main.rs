@@ -72,6 +72,15 @@ struct Opt {
     /// Write the bound port to this file once listening (written atomically).
     #[arg(long)]
     port_file: Option<PathBuf>,
+
+    /// Wait this long before handling each part upload, so tests can act mid-upload.
+    #[arg(long, value_name = "MS", default_value_t = 0)]
+    part_delay_ms: u64,
+
+    /// Answer every Nth part upload with 503 Slow Down, and the one after it with 500, as
+    /// a store under load does; the client is expected to retry.
+    #[arg(long, value_name = "N")]
+    fail_every_nth_part: Option<u64>,
 }
 
 /// Everything each connection needs, shared.
@@ -79,6 +88,9 @@ struct Shared {
     s3: S3Service,
     log: Option<Mutex<File>>,
     reject_checksums: bool,
+    part_delay: std::time::Duration,
+    fail_every_nth_part: Option<u64>,
+    part_uploads: std::sync::atomic::AtomicU64,
 }
 
 fn main() -> Result<()> {
@@ -117,6 +129,9 @@ async fn run(opt: Opt) -> Result<()> {
         s3: builder.build(),
         log,
         reject_checksums: opt.reject_checksums,
+        part_delay: std::time::Duration::from_millis(opt.part_delay_ms),
+        fail_every_nth_part: opt.fail_every_nth_part,
+        part_uploads: std::sync::atomic::AtomicU64::new(0),
     });
 
     let tls = match &opt.tls_dir {
@@ -174,6 +189,33 @@ async fn handle(
     });
     if let Some(log) = &shared.log {
         record(log, &req, has_checksum);
+    }
+    let part_upload = req.method() == http::Method::PUT
+        && req.uri().query().is_some_and(|q| q.contains("partNumber="))
+        && !req.headers().contains_key("x-amz-copy-source");
+    if part_upload {
+        let seen = shared
+            .part_uploads
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+            + 1;
+        if let Some(n) = shared.fail_every_nth_part.filter(|n| *n > 0) {
+            match seen % n {
+                0 => {
+                    return Ok(error_response(
+                        503,
+                        "SlowDown",
+                        "please reduce your request rate",
+                    ));
+                }
+                1 if seen > 1 => {
+                    return Ok(error_response(500, "InternalError", "injected failure"));
+                }
+                _ => {}
+            }
+        }
+        if !shared.part_delay.is_zero() {
+            tokio::time::sleep(shared.part_delay).await;
+        }
     }
     if shared.reject_checksums && has_checksum {
         return Ok(error_response(
