@@ -112,6 +112,7 @@ Register-ArgumentCompleter -Native -CommandName 's3img' -ScriptBlock {
             [CompletionResult]::new('--hash', '--hash', [CompletionResultType]::ParameterName, 'Hash stored with uploaded images and checked on download when the object has none: sha256 or sha512 (what glance records) [default: sha256]')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Replace the local file if it exists')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace the local file if it exists')
+            [CompletionResult]::new('--no-resume', '--no-resume', [CompletionResultType]::ParameterName, 'Start over instead of continuing an interrupted download into the same file')
             [CompletionResult]::new('--no-sparse', '--no-sparse', [CompletionResultType]::ParameterName, 'Write every byte, zeros included. By default, runs of zero blocks in a file become holes, as qemu-img does, which saves space and time for raw images')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but results and errors: no progress bars, no summary line')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but results and errors: no progress bars, no summary line')

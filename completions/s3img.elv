@@ -107,6 +107,7 @@ set edit:completion:arg-completer[s3img] = {|@words|
             cand --hash 'Hash stored with uploaded images and checked on download when the object has none: sha256 or sha512 (what glance records) [default: sha256]'
             cand -f 'Replace the local file if it exists'
             cand --force 'Replace the local file if it exists'
+            cand --no-resume 'Start over instead of continuing an interrupted download into the same file'
             cand --no-sparse 'Write every byte, zeros included. By default, runs of zero blocks in a file become holes, as qemu-img does, which saves space and time for raw images'
             cand -q 'Print nothing but results and errors: no progress bars, no summary line'
             cand --quiet 'Print nothing but results and errors: no progress bars, no summary line'

@@ -105,6 +105,7 @@ complete -c s3img -n "__fish_s3img_using_subcommand get" -l concurrency -d 'Part
 complete -c s3img -n "__fish_s3img_using_subcommand get" -l multipart-threshold -d 'Files smaller than this go up in one request, held in memory (5MiB to 1GiB) [default: the part size]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand get" -l hash -d 'Hash stored with uploaded images and checked on download when the object has none: sha256 or sha512 (what glance records) [default: sha256]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand get" -s f -l force -d 'Replace the local file if it exists'
+complete -c s3img -n "__fish_s3img_using_subcommand get" -l no-resume -d 'Start over instead of continuing an interrupted download into the same file'
 complete -c s3img -n "__fish_s3img_using_subcommand get" -l no-sparse -d 'Write every byte, zeros included. By default, runs of zero blocks in a file become holes, as qemu-img does, which saves space and time for raw images'
 complete -c s3img -n "__fish_s3img_using_subcommand get" -s q -l quiet -d 'Print nothing but results and errors: no progress bars, no summary line'
 complete -c s3img -n "__fish_s3img_using_subcommand get" -s v -l verbose -d 'Say more on stderr: -v logs each decision and retry, -vv adds the SDK\'s own logs. S3IMG_LOG takes a full filter such as \'s3img=trace\''

@@ -250,7 +250,8 @@ Examples:
   s3img get s3://images/a.raw - | dd of=/dev/vdb bs=4M
 
 The image is written beside the destination under a temporary name and renamed only
-when complete, so a failed download never leaves a partial file under the real name.")]
+when complete and verified, so a failed download never leaves a partial file under the
+real name. An interrupted download is kept there: the same command continues it.")]
     Get(GetArgs),
 
     /// Delete images.
@@ -316,6 +317,10 @@ pub struct GetArgs {
     /// Replace the local file if it exists.
     #[arg(short, long)]
     pub force: bool,
+
+    /// Start over instead of continuing an interrupted download into the same file.
+    #[arg(long)]
+    pub no_resume: bool,
 
     /// Write every byte, zeros included. By default, runs of zero blocks in a file become
     /// holes, as qemu-img does, which saves space and time for raw images.

@@ -137,6 +137,26 @@ impl fmt::Display for Resumable {
     }
 }
 
+/// Whether a transfer that failed this way can go on later from where it stopped: it was
+/// interrupted, or the network, proxy or store failed in a way that may pass. A refusal
+/// (credentials, permissions, missing bucket) or damaged data cannot.
+pub fn resumable(err: &anyhow::Error) -> bool {
+    !err.chain().any(|cause| {
+        matches!(
+            cause.downcast_ref::<Failure>(),
+            Some(
+                Failure::Usage(_)
+                    | Failure::NotFound(_)
+                    | Failure::AccessDenied(_)
+                    | Failure::ProxyAuth { .. }
+                    | Failure::ProxyRefused { .. }
+                    | Failure::Exists(_)
+                    | Failure::HashMismatch { .. }
+            )
+        )
+    })
+}
+
 /// Builds a usage failure from a message.
 pub fn usage(msg: impl Into<String>) -> anyhow::Error {
     Failure::Usage(msg.into()).into()

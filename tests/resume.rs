@@ -231,3 +231,79 @@ fn the_s3_server_restarted_mid_upload() {
     }
     assert_arrived(&s3, &data, &sha, d);
 }
+
+#[test]
+fn an_interrupted_get_leaves_no_file_and_the_same_command_continues() {
+    let dir = scratch();
+    let d = dir.path();
+    let (data, sha) = image(d);
+    let s3 = S3Server::start(
+        d,
+        S3Options {
+            get_delay_ms: 300,
+            ..S3Options::default()
+        },
+    );
+    let proxy = Proxy::start(ProxyKind::Squid, d, "pw", s3.service.port);
+    put_cmd(d, &s3, &proxy).run(&["put", "disk.raw"]).ok();
+    std::fs::create_dir(d.join("out")).unwrap();
+    let record = d.join("out/.disk.raw.s3img.part.json");
+    let partial = d.join("out/.disk.raw.s3img.part");
+
+    let mut get = S3img::through(d, &s3.endpoint(), &proxy);
+    get.env("S3IMG_CONCURRENCY", "1");
+    let first = get.spawn(&["get", "disk.raw", "out/"]);
+    // 4 MiB ranges, two at a time, 300 ms each: a few seconds in, part of it is there.
+    let grew = wait_until(Duration::from_secs(30), || {
+        std::fs::metadata(&partial).is_ok_and(|m| m.len() >= 8 * MIB as u64)
+    });
+    assert!(grew, "the download never got going");
+    first.signal("INT");
+    let err = first.wait().fails_with(130);
+    assert!(err.contains("resume:"), "{err}");
+    assert!(
+        !d.join("out/disk.raw").exists(),
+        "a file under the destination name"
+    );
+    let saved: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&record).unwrap()).unwrap();
+    let kept = saved["written"].as_u64().unwrap();
+    assert!(kept > 0 && kept < data.len() as u64, "{saved}");
+
+    let before = s3.requests().len();
+    let again = S3img::through(d, &s3.endpoint(), &proxy).run(&["-v", "get", "disk.raw", "out/"]);
+    let log = again.stderr();
+    again.ok();
+    assert!(
+        log.contains(&format!(
+            "resuming the download of s3://images/disk.raw at byte {kept}"
+        )),
+        "{log}"
+    );
+    // Only what was missing was asked for again.
+    let fetched: Vec<String> = s3
+        .requests()
+        .into_iter()
+        .skip(before)
+        .filter(|r| r["method"] == "GET")
+        .filter_map(|r| r["range"].as_str().map(str::to_owned))
+        .collect();
+    assert!(
+        fetched.iter().all(|r| {
+            let start: u64 = r
+                .trim_start_matches("bytes=")
+                .split('-')
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap();
+            start >= kept
+        }),
+        "{fetched:?}"
+    );
+    assert_eq!(hash_file("sha256sum", &d.join("out/disk.raw")), sha);
+    assert!(
+        !record.exists() && !partial.exists(),
+        "leftovers after success"
+    );
+}

@@ -31,6 +31,7 @@ pub async fn run(ctx: &Context, args: &GetArgs) -> Result<()> {
         range_size: RANGE_SIZE,
         sparse: !args.no_sparse,
         hash: transfer.hash,
+        resume: !args.no_resume,
     };
     let label = format!("get {}", from.file_name());
     let done = download::download(&s3, &from, &to, options, |size| {

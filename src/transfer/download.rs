@@ -20,6 +20,7 @@ use std::sync::mpsc::{Receiver, sync_channel};
 use anyhow::{Context, Result};
 use aws_sdk_s3::operation::get_object::GetObjectOutput;
 use aws_sdk_s3::primitives::DateTimeFormat;
+use serde::{Deserialize, Serialize};
 use tokio::task::JoinHandle;
 
 use super::ObjectInfo;
@@ -27,7 +28,7 @@ use super::buffers::Buffers;
 use super::hash::{Algorithm, State};
 use super::retry::{self, Attempt};
 use crate::client::{S3, classify};
-use crate::error::Failure;
+use crate::error::{Failure, Resumable, usage};
 use crate::location::Location;
 use crate::output::{Progress, Tally};
 
@@ -49,7 +50,26 @@ pub struct Options {
     pub sparse: bool,
     /// The algorithm to compute when the object has no stored hash.
     pub hash: Algorithm,
+    /// Continue from a partial file an earlier, interrupted download left.
+    pub resume: bool,
 }
+
+/// What a partial download needs to go on, kept beside its temporary file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Partial {
+    endpoint: String,
+    bucket: String,
+    key: String,
+    etag: String,
+    size: u64,
+    /// Bytes from the start that are in the file.
+    written: u64,
+    hash: String,
+    hash_state: String,
+}
+
+/// Bytes written between two saves of the partial download's record.
+const SAVE_EVERY: u64 = 64 * 1024 * 1024;
 
 /// What a download did.
 #[derive(Debug, Clone)]
@@ -62,9 +82,10 @@ pub struct Downloaded {
     pub verified: bool,
 }
 
-/// Removes a temporary file when dropped, unless it was renamed into place.
+/// Removes a temporary file and its record when dropped, unless they are to be kept.
 struct TempFile {
     path: PathBuf,
+    record: PathBuf,
     keep: bool,
 }
 
@@ -72,6 +93,7 @@ impl Drop for TempFile {
     fn drop(&mut self) {
         if !self.keep {
             let _ = std::fs::remove_file(&self.path);
+            let _ = std::fs::remove_file(&self.record);
         }
     }
 }
@@ -84,15 +106,9 @@ pub async fn download(
     options: Options,
     progress: impl FnOnce(u64) -> Progress,
 ) -> Result<Downloaded> {
-    let work = async {
-        match to {
-            Destination::Stdout => fetch(s3, from, Sink::Stdout, options, progress).await,
-            Destination::File(path) => download_file(s3, from, path, options, progress).await,
-        }
-    };
-    tokio::select! {
-        result = work => result,
-        () = crate::interrupt::interrupted() => Err(Failure::Interrupted.into()),
+    match to {
+        Destination::Stdout => fetch(s3, from, Sink::Stdout, None, options, progress).await,
+        Destination::File(path) => download_file(s3, from, path, options, progress).await,
     }
 }
 
@@ -103,34 +119,73 @@ async fn download_file(
     options: Options,
     progress: impl FnOnce(u64) -> Progress,
 ) -> Result<Downloaded> {
+    let (temp_path, record_path) = temp_paths(path);
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&temp_path)
+        .with_context(|| format!("creating {}", temp_path.display()))?;
+    if let Err(err) = file.try_lock() {
+        return Err(match err {
+            std::fs::TryLockError::WouldBlock => usage(format!(
+                "another s3img is downloading to {}",
+                path.display()
+            )),
+            std::fs::TryLockError::Error(err) => {
+                anyhow::Error::new(err).context(format!("locking {}", temp_path.display()))
+            }
+        });
+    }
     let mut temp = TempFile {
-        path: temp_path(path),
+        path: temp_path.clone(),
+        record: record_path.clone(),
         keep: false,
     };
-    let file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&temp.path)
-        .with_context(|| format!("creating {}", temp.path.display()))?;
+    let partial = if options.resume {
+        std::fs::read(&record_path)
+            .ok()
+            .and_then(|text| serde_json::from_slice::<Partial>(&text).ok())
+            .filter(|p| p.endpoint == s3.endpoint && p.bucket == from.bucket && p.key == from.key)
+    } else {
+        None
+    };
     let sink = Sink::File {
         file,
-        path: temp.path.clone(),
+        path: temp_path.clone(),
+        record: record_path.clone(),
         sparse: options.sparse,
     };
-    let done = fetch(s3, from, sink, options, progress).await?;
-    std::fs::rename(&temp.path, path)
-        .with_context(|| format!("renaming {} to {}", temp.path.display(), path.display()))?;
-    temp.keep = true;
-    Ok(done)
+    match fetch(s3, from, sink, partial, options, progress).await {
+        Ok(done) => {
+            std::fs::rename(&temp.path, path).with_context(|| {
+                format!("renaming {} to {}", temp.path.display(), path.display())
+            })?;
+            temp.path = PathBuf::new();
+            Ok(done)
+        }
+        Err(err) if crate::error::resumable(&err) => {
+            temp.keep = std::fs::metadata(&record_path).is_ok();
+            if temp.keep {
+                return Err(err.context(Resumable));
+            }
+            Err(err)
+        }
+        Err(err) => Err(err),
+    }
 }
 
-/// `dir/.name.s3img-PID.part`: hidden, beside the destination, unique per process.
-fn temp_path(path: &Path) -> PathBuf {
+/// `dir/.name.s3img.part` and its record `dir/.name.s3img.part.json`: hidden, beside the
+/// destination, so that a later run finds them.
+fn temp_paths(path: &Path) -> (PathBuf, PathBuf) {
     let name = path
         .file_name()
         .map_or_else(|| "image".into(), |n| n.to_string_lossy());
-    let temp = format!(".{name}.s3img-{}.part", std::process::id());
-    path.with_file_name(temp)
+    (
+        path.with_file_name(format!(".{name}.s3img.part")),
+        path.with_file_name(format!(".{name}.s3img.part.json")),
+    )
 }
 
 /// Where the writer thread puts the bytes.
@@ -138,22 +193,40 @@ enum Sink {
     File {
         file: File,
         path: PathBuf,
+        /// Where the record of a partial download is kept.
+        record: PathBuf,
         sparse: bool,
     },
     Stdout,
 }
 
-/// The first response tells the size, ETag and stored hash; the rest are ranges.
+/// The first response tells the size, ETag and stored hash; the rest are ranges. With
+/// `partial`, fetching starts where an earlier download stopped, if the object is the same.
 async fn fetch(
     s3: &S3,
     from: &Location,
     sink: Sink,
+    partial: Option<Partial>,
     options: Options,
     progress: impl FnOnce(u64) -> Progress,
 ) -> Result<Downloaded> {
     let what = from.to_string();
     let range_size = options.range_size.max(1);
-    let first = first_response(s3, from, range_size).await?;
+    let start = async {
+        if let Some(partial) = partial {
+            match resume_response(s3, from, &partial, range_size).await? {
+                Some(first) => return Ok((first, Some(partial))),
+                None => {
+                    tracing::warn!("{what} changed since the interrupted download; starting over")
+                }
+            }
+        }
+        anyhow::Ok((first_response(s3, from, range_size).await?, None))
+    };
+    let (first, partial) = tokio::select! {
+        result = start => result?,
+        () = crate::interrupt::interrupted() => return Err(Failure::Interrupted.into()),
+    };
     let size = total_size(&first).with_context(|| format!("{what}: no usable size"))?;
     let info = ObjectInfo {
         size,
@@ -165,7 +238,30 @@ async fn fetch(
         hash: Algorithm::stored(first.metadata()),
     };
     let algo = info.hash.as_ref().map_or(options.hash, |(algo, _)| *algo);
+    let (offset, state) = match &partial {
+        Some(p) => match State::restore(algo, &p.hash_state) {
+            Some(state) if p.hash == algo.name() => (p.written, state),
+            _ => anyhow::bail!(
+                "the record of the interrupted download is damaged: run get again with --no-resume"
+            ),
+        },
+        None => (0, State::new(algo)),
+    };
+    if offset > 0 {
+        tracing::info!("resuming the download of {what} at byte {offset} of {size}");
+    }
     let progress = progress(size);
+    progress.add(offset);
+    let record = Partial {
+        endpoint: s3.endpoint.clone(),
+        bucket: from.bucket.clone(),
+        key: from.key.clone(),
+        etag: info.etag.clone().unwrap_or_default(),
+        size,
+        written: offset,
+        hash: algo.name().to_owned(),
+        hash_state: String::new(),
+    };
     let first_len = first.content_length().unwrap_or(0).max(0) as u64;
     if first_len != size.min(range_size) {
         // A server that ignores Range sends everything at once; take it as one range.
@@ -179,7 +275,7 @@ async fn fetch(
         let buffers = buffers.clone();
         std::thread::Builder::new()
             .name("s3img-write".into())
-            .spawn(move || write_all(sink, &receiver, State::new(algo), &buffers))
+            .spawn(move || write_all(sink, &receiver, state, record, &buffers))
             .context("starting the writer thread")?
     };
 
@@ -191,8 +287,8 @@ async fn fetch(
             tokio::spawn(async move { collect(first, buf, &what, &mut tally).await })
         };
         queue.0.push_back(first_body);
-        let mut next = first_len;
-        let mut written = 0u64;
+        let mut next = offset + first_len;
+        let mut written = offset;
         loop {
             while queue.0.len() < options.concurrency && next < size {
                 let end = (next + range_size).min(size);
@@ -222,8 +318,11 @@ async fn fetch(
             }
         }
         anyhow::Ok(written)
-    }
-    .await;
+    };
+    let fetched = tokio::select! {
+        result = fetched => result,
+        () = crate::interrupt::interrupted() => Err(Failure::Interrupted.into()),
+    };
     drop(sender);
     let written_hash = tokio::task::spawn_blocking(move || writer.join())
         .await
@@ -290,6 +389,43 @@ async fn first_response(s3: &S3, from: &Location, range_size: u64) -> Result<Get
             .await
             .map_err(|e| classify(s3, e, &what)),
         other => other,
+    }
+}
+
+/// The next range of an object an earlier download stopped in, on the condition that the
+/// object is unchanged; `None` when it changed (or the record does not fit it).
+async fn resume_response(
+    s3: &S3,
+    from: &Location,
+    partial: &Partial,
+    range_size: u64,
+) -> Result<Option<GetObjectOutput>> {
+    if partial.written >= partial.size || partial.etag.is_empty() {
+        return Ok(None);
+    }
+    let what = from.to_string();
+    let end = (partial.written + range_size).min(partial.size) - 1;
+    let resp = s3
+        .client
+        .get_object()
+        .bucket(&from.bucket)
+        .key(&from.key)
+        .range(format!("bytes={}-{end}", partial.written))
+        .if_match(&partial.etag)
+        .send()
+        .await;
+    match resp {
+        Ok(resp) if resp.e_tag() == Some(partial.etag.as_str()) => Ok(Some(resp)),
+        Ok(_) => Ok(None),
+        Err(err)
+            if matches!(
+                err.raw_response().map(|r| r.status().as_u16()),
+                Some(412 | 416)
+            ) =>
+        {
+            Ok(None)
+        }
+        Err(err) => Err(classify(s3, err, &what)),
     }
 }
 
@@ -411,12 +547,14 @@ async fn fetch_range(
 /// written after being hashed.
 const WRITE_BLOCK: usize = 1024 * 1024;
 
-/// The writer thread: hashes and writes chunks in order, handing their buffers back.
-/// Returns the hash of everything written.
+/// The writer thread: hashes and writes chunks in order from `record.written`, handing
+/// their buffers back. A file's record of progress is saved now and then and when the
+/// chunks stop, after the bytes it counts are on disk. Returns the hash of the whole object.
 fn write_all(
     sink: Sink,
     chunks: &Receiver<Vec<u8>>,
     mut hash: State,
+    mut record: Partial,
     buffers: &Buffers,
 ) -> Result<String> {
     match sink {
@@ -431,28 +569,54 @@ fn write_all(
             }
             out.flush().context("writing to standard output")?;
         }
-        Sink::File { file, path, sparse } => {
-            let mut offset = 0u64;
-            for chunk in chunks {
-                for block in chunk.chunks(WRITE_BLOCK) {
-                    hash.update(block);
-                    if sparse {
-                        write_sparse(&file, offset, block)
-                    } else {
-                        file.write_all_at(block, offset)
+        Sink::File {
+            file,
+            path,
+            record: record_path,
+            sparse,
+        } => {
+            let context = || format!("writing {}", path.display());
+            // Whatever lies past the bytes being resumed from is stale.
+            file.set_len(record.written).with_context(context)?;
+            let mut saved = record.written;
+            let result = (|| {
+                for chunk in chunks {
+                    for block in chunk.chunks(WRITE_BLOCK) {
+                        hash.update(block);
+                        if sparse {
+                            write_sparse(&file, record.written, block)
+                        } else {
+                            file.write_all_at(block, record.written)
+                        }
+                        .with_context(context)?;
+                        record.written += block.len() as u64;
                     }
-                    .with_context(|| format!("writing {}", path.display()))?;
-                    offset += block.len() as u64;
+                    buffers.give(chunk);
+                    if record.written - saved >= SAVE_EVERY {
+                        save_record(&file, &record_path, &mut record, &hash)?;
+                        saved = record.written;
+                    }
                 }
-                buffers.give(chunk);
-            }
+                anyhow::Ok(())
+            })();
             // Trailing holes need the length set; earlier ones are covered by later data.
-            file.set_len(offset)
-                .and_then(|()| file.sync_all())
-                .with_context(|| format!("writing {}", path.display()))?;
+            file.set_len(record.written).with_context(context)?;
+            save_record(&file, &record_path, &mut record, &hash)?;
+            result?;
         }
     }
     Ok(hash.hex())
+}
+
+/// Saves how far a download got, once the bytes it counts are on disk.
+fn save_record(file: &File, path: &Path, record: &mut Partial, hash: &State) -> Result<()> {
+    record.hash_state = hash.snapshot();
+    let context = || format!("saving {}", path.display());
+    file.sync_data().with_context(context)?;
+    let temp = path.with_extension("new");
+    std::fs::write(&temp, serde_json::to_vec(record).with_context(context)?)
+        .with_context(context)?;
+    std::fs::rename(&temp, path).with_context(context)
 }
 
 /// Block size below which zeros are written rather than skipped.

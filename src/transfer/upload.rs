@@ -499,23 +499,7 @@ async fn list_parts(
 
 /// Whether running the same command again can continue after this failure.
 fn resumable(err: &anyhow::Error) -> bool {
-    if err.chain().any(|cause| cause.is::<SourceChanged>()) {
-        return false;
-    }
-    !err.chain().any(|cause| {
-        matches!(
-            cause.downcast_ref::<Failure>(),
-            Some(
-                Failure::Usage(_)
-                    | Failure::NotFound(_)
-                    | Failure::AccessDenied(_)
-                    | Failure::ProxyAuth { .. }
-                    | Failure::ProxyRefused { .. }
-                    | Failure::Exists(_)
-                    | Failure::HashMismatch { .. }
-            )
-        )
-    })
+    !err.chain().any(|cause| cause.is::<SourceChanged>()) && crate::error::resumable(err)
 }
 
 /// Sends the parts, completes the upload and stores the hash; on failure keeps the upload

@@ -98,6 +98,8 @@ pub struct S3Options {
     pub reject_checksums: bool,
     /// Milliseconds the server waits before each part upload.
     pub part_delay_ms: u64,
+    /// Milliseconds the server waits before answering each GET of an object.
+    pub get_delay_ms: u64,
     /// Every Nth part upload gets a 503 and the next one a 500.
     pub fail_every_nth_part: Option<u64>,
 }
@@ -138,6 +140,10 @@ impl S3Server {
         if options.part_delay_ms > 0 {
             cmd.arg("--part-delay-ms")
                 .arg(options.part_delay_ms.to_string());
+        }
+        if options.get_delay_ms > 0 {
+            cmd.arg("--get-delay-ms")
+                .arg(options.get_delay_ms.to_string());
         }
         if let Some(n) = options.fail_every_nth_part {
             cmd.arg("--fail-every-nth-part").arg(n.to_string());

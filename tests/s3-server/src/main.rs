@@ -77,6 +77,11 @@ struct Opt {
     #[arg(long, value_name = "MS", default_value_t = 0)]
     part_delay_ms: u64,
 
+    /// Wait this long before answering each GET of an object, so tests can act
+    /// mid-download.
+    #[arg(long, value_name = "MS", default_value_t = 0)]
+    get_delay_ms: u64,
+
     /// Answer every Nth part upload with 503 Slow Down, and the one after it with 500, as
     /// a store under load does; the client is expected to retry.
     #[arg(long, value_name = "N")]
@@ -89,6 +94,7 @@ struct Shared {
     log: Option<Mutex<File>>,
     reject_checksums: bool,
     part_delay: std::time::Duration,
+    get_delay: std::time::Duration,
     fail_every_nth_part: Option<u64>,
     part_uploads: std::sync::atomic::AtomicU64,
 }
@@ -130,6 +136,7 @@ async fn run(opt: Opt) -> Result<()> {
         log,
         reject_checksums: opt.reject_checksums,
         part_delay: std::time::Duration::from_millis(opt.part_delay_ms),
+        get_delay: std::time::Duration::from_millis(opt.get_delay_ms),
         fail_every_nth_part: opt.fail_every_nth_part,
         part_uploads: std::sync::atomic::AtomicU64::new(0),
     });
@@ -216,6 +223,12 @@ async fn handle(
         if !shared.part_delay.is_zero() {
             tokio::time::sleep(shared.part_delay).await;
         }
+    }
+    let object_get = req.method() == http::Method::GET
+        && req.uri().path().trim_start_matches('/').contains('/')
+        && !req.uri().query().is_some_and(|q| q.contains("uploadId"));
+    if object_get && !shared.get_delay.is_zero() {
+        tokio::time::sleep(shared.get_delay).await;
     }
     if shared.reject_checksums && has_checksum {
         return Ok(error_response(
