@@ -270,6 +270,27 @@ Examples:
   s3img ls s3://images/ --json     one JSON document per object, for scripts")]
     Ls(LsArgs),
 
+    /// List incomplete multipart uploads: key, upload id, start, parts and bytes so far.
+    #[command(after_help = "\
+Examples:
+  s3img uploads                    in the configured bucket
+  s3img uploads s3://images/vm/    under a prefix
+  s3img uploads --json             one JSON document per upload
+
+An upload that s3img was interrupted in is resumed by running the same put again; one
+nobody will resume still costs storage until it is aborted.")]
+    Uploads(UploadsArgs),
+
+    /// Abort incomplete multipart uploads: one by its id, or all older than an age.
+    #[command(after_help = "\
+Examples:
+  s3img abort s3://images/vm/a.qcow2 --upload-id 2f1c...   that one upload
+  s3img abort s3://images/ --older-than 7d                 every upload started over a week ago
+  s3img abort --older-than 0s --dry-run                    what every upload would be
+
+Ages take s, m, h, d or w, such as 90m, 12h or 7d.")]
+    Abort(AbortArgs),
+
     /// Write shell completions and man pages into a directory (for packagers).
     #[command(hide = true)]
     Generate(GenerateArgs),
@@ -351,6 +372,36 @@ pub struct LsArgs {
     /// Also show the hash stored with each image (one HEAD request per object).
     #[arg(short, long)]
     pub long: bool,
+}
+
+/// Arguments of `uploads`.
+#[derive(Debug, Args)]
+pub struct UploadsArgs {
+    /// s3://BUCKET/PREFIX, or a prefix in the configured bucket. Default: the whole
+    /// configured bucket.
+    #[arg(value_name = "PREFIX")]
+    pub prefix: Option<String>,
+}
+
+/// Arguments of `abort`.
+#[derive(Debug, Args)]
+pub struct AbortArgs {
+    /// The object (with --upload-id) or the prefix (with --older-than): s3://BUCKET/KEY,
+    /// or a key or prefix in the configured bucket.
+    #[arg(value_name = "TARGET")]
+    pub target: Option<String>,
+
+    /// Abort this upload of the object TARGET.
+    #[arg(long, value_name = "ID", conflicts_with = "older_than")]
+    pub upload_id: Option<String>,
+
+    /// Abort every upload under TARGET started longer ago than AGE (such as 7d; 0s for all).
+    #[arg(long, value_name = "AGE")]
+    pub older_than: Option<String>,
+
+    /// Say what would be aborted, and abort nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// Arguments of the hidden `generate` command.

@@ -307,3 +307,85 @@ fn an_interrupted_get_leaves_no_file_and_the_same_command_continues() {
         "leftovers after success"
     );
 }
+
+#[test]
+fn abandoned_uploads_are_listed_and_aborted() {
+    let dir = scratch();
+    let d = dir.path();
+    image(d);
+    std::fs::copy(d.join("disk.raw"), d.join("other.raw")).unwrap();
+    let s3 = slow_server(d);
+    let proxy = Proxy::start(ProxyKind::Squid, d, "pw", s3.service.port);
+    for (name, journaled) in [("disk.raw", 1), ("other.raw", 2)] {
+        let run = put_cmd(d, &s3, &proxy).spawn(&["put", name, "s3://images/vm/"]);
+        // Each journal holds its parts; wait for this upload's own.
+        let reached = wait_until(Duration::from_secs(60), || {
+            journals(d)
+                .iter()
+                .filter(|(_, parts)| !parts.is_empty())
+                .count()
+                >= journaled
+        });
+        assert!(reached);
+        run.signal("KILL");
+        run.wait();
+    }
+
+    let listed = S3img::through(d, &s3.endpoint(), &proxy).run(&["uploads", "--json"]);
+    let uploads: Vec<serde_json::Value> = listed
+        .ok()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(uploads.len(), 2, "{uploads:?}");
+    for upload in &uploads {
+        assert!(upload["parts"].as_u64().unwrap() >= 1, "{upload}");
+        assert_eq!(
+            upload["bytes"].as_u64().unwrap(),
+            upload["parts"].as_u64().unwrap() * 5 * MIB as u64
+        );
+    }
+    let human = S3img::through(d, &s3.endpoint(), &proxy).run(&["uploads", "s3://images/vm/"]);
+    assert!(human.ok().contains("vm/other.raw"));
+
+    // Neither way of choosing: a usage error, nothing aborted.
+    let vague = S3img::through(d, &s3.endpoint(), &proxy).run(&["abort", "s3://images/"]);
+    assert!(vague.fails_with(2).contains("--upload-id ID for one"));
+    let young =
+        S3img::through(d, &s3.endpoint(), &proxy).run(&["--json", "abort", "--older-than", "1h"]);
+    assert_eq!(
+        young.ok().trim(),
+        "",
+        "fresh uploads are not older than an hour"
+    );
+
+    let first = uploads[0]["upload_id"].as_str().unwrap();
+    let key = uploads[0]["key"].as_str().unwrap();
+    S3img::through(d, &s3.endpoint(), &proxy)
+        .run(&["abort", &format!("s3://images/{key}"), "--upload-id", first])
+        .ok();
+    assert_eq!(journals(d).len(), 1, "the aborted upload's journal is gone");
+    let dry = S3img::through(d, &s3.endpoint(), &proxy).run(&[
+        "abort",
+        "--older-than",
+        "0s",
+        "--dry-run",
+    ]);
+    assert!(dry.ok().contains("would abort"));
+    S3img::through(d, &s3.endpoint(), &proxy)
+        .run(&["abort", "--older-than", "0s"])
+        .ok();
+    let left = S3img::through(d, &s3.endpoint(), &proxy).run(&["uploads", "--json"]);
+    assert_eq!(left.ok().trim(), "");
+    let parts_on_disk = std::fs::read_dir(&s3.root)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .contains(".part-")
+        })
+        .count();
+    assert_eq!(parts_on_disk, 0, "aborted parts are still stored");
+}

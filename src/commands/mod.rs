@@ -3,11 +3,13 @@
 //! [`Context`] carries what every command needs; the client is built only by commands that
 //! talk to S3, so `generate` works with no settings at all.
 
+pub mod abort;
 pub mod delete;
 pub mod generate;
 pub mod get;
 pub mod ls;
 pub mod put;
+pub mod uploads;
 
 use anyhow::Result;
 

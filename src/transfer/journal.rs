@@ -105,6 +105,19 @@ pub fn read(path: &Path) -> Option<(Header, Vec<Part>)> {
     Some((header, parts))
 }
 
+/// Deletes the local journal of an upload that was aborted, if this machine has one.
+pub fn forget_upload(upload_id: &str) {
+    let Ok(dir) = directory() else { return };
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    for path in entries.filter_map(|e| e.ok()).map(|e| e.path()) {
+        if read(&path).is_some_and(|(header, _)| header.upload_id == upload_id) {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+}
+
 impl Journal {
     /// Starts a new journal at `path`, replacing any old one.
     pub fn create(path: &Path, header: &Header) -> Result<Journal> {

@@ -11,6 +11,7 @@ mod journal;
 mod metadata;
 mod retry;
 pub mod upload;
+pub mod uploads;
 
 pub use metadata::{ObjectInfo, head};
 

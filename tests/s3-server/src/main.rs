@@ -97,6 +97,7 @@ struct Shared {
     get_delay: std::time::Duration,
     fail_every_nth_part: Option<u64>,
     part_uploads: std::sync::atomic::AtomicU64,
+    uploads: Uploads,
 }
 
 fn main() -> Result<()> {
@@ -139,6 +140,7 @@ async fn run(opt: Opt) -> Result<()> {
         get_delay: std::time::Duration::from_millis(opt.get_delay_ms),
         fail_every_nth_part: opt.fail_every_nth_part,
         part_uploads: std::sync::atomic::AtomicU64::new(0),
+        uploads: Uploads::load(&opt.root),
     });
 
     let tls = match &opt.tls_dir {
@@ -237,10 +239,181 @@ async fn handle(
             "this store does not support flexible checksums",
         ));
     }
-    match shared.s3.call(req.map(Body::from)).await {
-        Ok(resp) => Ok(resp),
-        Err(_) => Ok(error_response(500, "InternalError", "internal error")),
+    let upload_call = UploadCall::of(&req);
+    let resp = match shared.s3.call(req.map(Body::from)).await {
+        Ok(resp) => resp,
+        Err(_) => return Ok(error_response(500, "InternalError", "internal error")),
+    };
+    Ok(shared.uploads.follow(upload_call, resp).await)
+}
+
+/// A request that starts, ends or lists multipart uploads. s3s-fs keeps no list of its
+/// uploads and does not implement ListMultipartUploads, so the server keeps one beside the
+/// store (it survives a restart) and answers that request from it once s3s has
+/// authenticated it.
+enum UploadCall {
+    Create { bucket: String, key: String },
+    End { id: String },
+    List { bucket: String, prefix: String },
+    Other,
+}
+
+impl UploadCall {
+    fn of(req: &http::Request<Incoming>) -> UploadCall {
+        let path = percent_decode(req.uri().path().trim_start_matches('/'));
+        let (bucket, key) = path.split_once('/').unwrap_or((&path, ""));
+        let query = req.uri().query().unwrap_or("");
+        let param = |name: &str| {
+            query.split('&').find_map(|kv| {
+                let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+                (k == name).then(|| percent_decode(v))
+            })
+        };
+        let (bucket, key) = (bucket.to_owned(), key.to_owned());
+        match (req.method().as_str(), param("uploads"), param("uploadId")) {
+            ("POST", Some(_), _) => UploadCall::Create { bucket, key },
+            ("POST" | "DELETE", None, Some(id)) => UploadCall::End { id },
+            ("GET", Some(_), None) if key.is_empty() => UploadCall::List {
+                bucket,
+                prefix: param("prefix").unwrap_or_default(),
+            },
+            _ => UploadCall::Other,
+        }
     }
+}
+
+/// The multipart uploads under way: (bucket, key, upload id) and when each started.
+struct Uploads {
+    file: PathBuf,
+    open: Mutex<Vec<(String, String, String, String)>>,
+}
+
+impl Uploads {
+    fn load(root: &Path) -> Uploads {
+        let file = root.join(".s3img-test-uploads.json");
+        let open = std::fs::read(&file)
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default();
+        Uploads {
+            file,
+            open: Mutex::new(open),
+        }
+    }
+
+    fn save(&self, open: &[(String, String, String, String)]) {
+        if let Ok(text) = serde_json::to_vec(open) {
+            let _ = std::fs::write(&self.file, text);
+        }
+    }
+
+    async fn follow(&self, call: UploadCall, resp: http::Response<Body>) -> http::Response<Body> {
+        match call {
+            UploadCall::Create { bucket, key } if resp.status().is_success() => {
+                let (parts, mut body) = resp.into_parts();
+                let bytes = body.store_all_limited(1 << 16).await.unwrap_or_default();
+                let text = String::from_utf8_lossy(&bytes);
+                if let Some(id) = text
+                    .split_once("<UploadId>")
+                    .and_then(|(_, rest)| rest.split_once("</UploadId>"))
+                    .map(|(id, _)| id.to_owned())
+                {
+                    let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
+                    open.push((bucket, key, id, now_iso8601()));
+                    self.save(&open);
+                }
+                http::Response::from_parts(parts, Body::from(bytes))
+            }
+            UploadCall::End { id } if resp.status().is_success() => {
+                let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
+                open.retain(|(_, _, open_id, _)| *open_id != id);
+                self.save(&open);
+                resp
+            }
+            UploadCall::List { bucket, prefix } if resp.status() == 501 => {
+                let open = self.open.lock().unwrap_or_else(|e| e.into_inner());
+                let mut xml = format!(
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+                     <ListMultipartUploadsResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">\
+                     <Bucket>{bucket}</Bucket><Prefix>{prefix}</Prefix><MaxUploads>1000</MaxUploads>\
+                     <IsTruncated>false</IsTruncated>"
+                );
+                let mut listed: Vec<_> = open
+                    .iter()
+                    .filter(|(b, k, _, _)| *b == bucket && k.starts_with(&prefix))
+                    .collect();
+                listed.sort();
+                for (_, key, id, started) in listed {
+                    xml.push_str(&format!(
+                        "<Upload><Key>{}</Key><UploadId>{id}</UploadId>\
+                         <Initiated>{started}</Initiated><StorageClass>STANDARD</StorageClass></Upload>",
+                        xml_escape(key)
+                    ));
+                }
+                xml.push_str("</ListMultipartUploadsResult>");
+                http::Response::builder()
+                    .status(200)
+                    .header("content-type", "application/xml")
+                    .body(Body::from(xml))
+                    .expect("static response parts are valid")
+            }
+            _ => resp,
+        }
+    }
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).and_then(|b| hex(*b)),
+            bytes.get(i + 2).and_then(|b| hex(*b)),
+        ) {
+            (b'%', Some(hi), Some(lo)) => {
+                out.push((hi * 16 + lo) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The time now as S3 writes it, `2026-12-03T18:00:00.000Z`.
+fn now_iso8601() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let (days, rest) = (secs / 86_400, secs % 86_400);
+    // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.000Z",
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    )
 }
 
 fn record(log: &Mutex<File>, req: &http::Request<Incoming>, has_checksum: bool) {
