@@ -227,12 +227,12 @@ phases() {
 import datetime, re, sys
 marks = {}
 for line in open(sys.argv[1]):
-    m = re.match(r"(\S+Z) +INFO .*?(multipart upload started|parts sent; completing|storing the image)", line)
+    m = re.match(r"(\S+Z) +INFO .*?(multipart upload to|parts sent; completing|storing the image)", line)
     if m:
         marks[m.group(2)] = datetime.datetime.fromisoformat(m.group(1).replace("Z", "+00:00"))
 try:
     sent = marks["parts sent; completing"]
-    parts = (sent - marks["multipart upload started"]).total_seconds()
+    parts = (sent - marks["multipart upload to"]).total_seconds()
     done = (marks["storing the image"] - sent).total_seconds()
     print(f"{parts:.3f}\t{done:.3f}")
 except KeyError:

@@ -270,6 +270,15 @@ Examples:
   s3img ls s3://images/ --json     one JSON document per object, for scripts")]
     Ls(LsArgs),
 
+    /// Show every setting's effective value and where it came from (secrets hidden).
+    #[command(after_help = "\
+Examples:
+  s3img config                         key = value  (source)
+  s3img config --profile lab --json    one JSON document per setting
+
+A source is a flag, a variable, a config file and line, or the built-in default.")]
+    Config,
+
     /// List incomplete multipart uploads: key, upload id, start, parts and bytes so far.
     #[command(after_help = "\
 Examples:

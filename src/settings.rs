@@ -183,6 +183,81 @@ pub struct Settings {
     pub transfer: TransferSettings,
     /// The config files that were read, user file first.
     pub files: Vec<PathBuf>,
+    /// Every setting as `config` shows it, secrets hidden.
+    pub shown: Vec<Shown>,
+}
+
+/// One setting's effective value, as it may be shown, and where it came from (`None`: the
+/// built-in default, or not set).
+#[derive(Debug, Clone)]
+pub struct Shown {
+    pub key: &'static str,
+    pub value: String,
+    pub source: Option<Source>,
+}
+
+/// Keys whose values are never shown.
+const SECRET_KEYS: &[&str] = &["proxy.password", "secret_key", "access_key"];
+
+/// Every known key, its value and source, defaults filled in from `settings`.
+fn shown(layers: &Layers, settings: &Settings) -> Vec<Shown> {
+    let proxy = match &settings.proxy {
+        ProxyPlan::Explicit(server) => Some(server),
+        _ => None,
+    };
+    let transfer = &settings.transfer;
+    let fallback = |key: &str| -> String {
+        match key {
+            "endpoint" => "AWS S3".into(),
+            "region" => settings.region.clone(),
+            "path_style" => settings.path_style.to_string(),
+            "ca_bundle" => "the system's roots".into(),
+            "retries" => settings.retries.to_string(),
+            "access_key" | "secret_key" => "the AWS SDK's chain".into(),
+            "proxy.enable" => proxy.is_some().to_string(),
+            "proxy.port" => proxy.map_or(DEFAULT_PROXY_PORT, |p| p.port).to_string(),
+            "proxy.password" if proxy.is_some_and(|p| p.user.is_some()) => {
+                "asked for on the terminal".into()
+            }
+            "transfer.part_size" => bytesize::ByteSize(transfer.part_size).to_string(),
+            "transfer.concurrency" => transfer.concurrency.to_string(),
+            "transfer.multipart_threshold" => {
+                bytesize::ByteSize(transfer.multipart_threshold).to_string()
+            }
+            "transfer.hash" => transfer.hash.name().into(),
+            _ => "not set".into(),
+        }
+    };
+    KEYS.iter()
+        .map(|def| {
+            let found = layers.get(def.name).or_else(|| match def.name {
+                "access_key" => std::env::var("AWS_ACCESS_KEY_ID")
+                    .ok()
+                    .map(|v| (v, Source::Env("AWS_ACCESS_KEY_ID"))),
+                "secret_key" => std::env::var("AWS_SECRET_ACCESS_KEY")
+                    .ok()
+                    .map(|v| (v, Source::Env("AWS_SECRET_ACCESS_KEY"))),
+                _ => None,
+            });
+            match found {
+                Some((_, source)) if SECRET_KEYS.contains(&def.name) => Shown {
+                    key: def.name,
+                    value: "***".into(),
+                    source: Some(source),
+                },
+                Some((value, source)) => Shown {
+                    key: def.name,
+                    value,
+                    source: Some(source),
+                },
+                None => Shown {
+                    key: def.name,
+                    value: fallback(def.name),
+                    source: None,
+                },
+            }
+        })
+        .collect()
 }
 
 /// Where config files live; a value so tests and packagers can move them.
@@ -261,6 +336,9 @@ pub fn load(global: &GlobalArgs, matches: &ArgMatches, paths: &FilePaths) -> Res
         cli: cli_values(global, matches),
         files: read_files(paths, global.profile.as_deref())?,
     };
+    for file in &layers.files {
+        warn_if_readable_secrets(file);
+    }
     if let Some(profile) = &global.profile
         && !layers.files.iter().any(|f| f.has_profile)
     {
@@ -284,7 +362,7 @@ pub fn load(global: &GlobalArgs, matches: &ArgMatches, paths: &FilePaths) -> Res
         .parse("path_style", parse_bool)?
         .map_or(endpoint.is_some(), |(v, _)| v);
     let region = layers.parse("region", parse_text)?;
-    let settings = Settings {
+    let mut settings = Settings {
         region: region.map_or_else(|| DEFAULT_REGION.to_owned(), |(v, _)| v),
         bucket: layers.parse("bucket", parse_text)?.map(|(v, _)| v),
         ca_bundle: layers
@@ -299,8 +377,30 @@ pub fn load(global: &GlobalArgs, matches: &ArgMatches, paths: &FilePaths) -> Res
         files: layers.files.iter().map(|f| f.path.clone()).collect(),
         endpoint,
         path_style,
+        shown: Vec::new(),
     };
+    settings.shown = shown(&layers, &settings);
     Ok(settings)
+}
+
+/// Warns when a config file holds a secret and others than its owner may read it.
+fn warn_if_readable_secrets(file: &ConfigFile) {
+    use std::os::unix::fs::PermissionsExt;
+    let secret = SECRET_KEYS
+        .iter()
+        .filter(|key| **key != "access_key")
+        .find(|key| file.values.contains_key(**key));
+    let Some(secret) = secret else { return };
+    let Ok(meta) = std::fs::metadata(&file.path) else {
+        return;
+    };
+    if meta.permissions().mode() & 0o077 != 0 {
+        tracing::warn!(
+            "{} holds {secret} but its group or others may read it: run chmod 600 {}",
+            file.path.display(),
+            file.path.display()
+        );
+    }
 }
 
 /// The values given on the command line or through a variable clap reads.

@@ -262,3 +262,62 @@ fn standard_input_of_unknown_size_goes_up_in_parts_with_its_hash() {
         .run_with_input(&["put", "--expected-size", "lots", "-", "x.raw"], b"");
     assert!(bad.fails_with(2).contains("invalid --expected-size `lots`"));
 }
+
+#[test]
+fn the_image_format_and_virtual_size_are_stored_with_each_image() {
+    let dir = scratch();
+    let d = dir.path();
+    let s3 = S3Server::start(d, S3Options::default());
+    let raw = d.join("base.raw");
+    std::fs::write(&raw, random_bytes(3 * MIB, 11)).unwrap();
+    let grown = std::process::Command::new("qemu-img")
+        .args(["resize", "-f", "raw"])
+        .arg(&raw)
+        .arg("64M")
+        .status()
+        .unwrap();
+    assert!(grown.success());
+    // Every format qemu-img writes that s3img recognises; vpc is qemu's name for VHD.
+    for (qemu, expected, options) in [
+        ("qcow2", "qcow2", ""),
+        ("vmdk", "vmdk", ""),
+        ("vhdx", "vhdx", ""),
+        ("vpc", "vhd", "subformat=fixed"),
+        ("vpc", "vhd", "subformat=dynamic"),
+        ("raw", "raw", ""),
+    ] {
+        let name = format!("img-{qemu}-{}.{expected}", options.replace('=', "-"));
+        let mut convert = std::process::Command::new("qemu-img");
+        convert.args(["convert", "-f", "raw", "-O", qemu]);
+        if !options.is_empty() {
+            convert.args(["-o", options]);
+        }
+        let made = convert.arg(&raw).arg(d.join(&name)).status().unwrap();
+        assert!(made.success(), "qemu-img convert -O {qemu} failed");
+        let info = std::process::Command::new("qemu-img")
+            .args(["info", "--output=json"])
+            .arg(d.join(&name))
+            .output()
+            .unwrap();
+        let info: serde_json::Value = serde_json::from_slice(&info.stdout).unwrap();
+        let virtual_size = info["virtual-size"].as_u64().unwrap();
+
+        let put = S3img::against(d, &s3.loopback_endpoint()).run(&["--json", "put", &name]);
+        let put = json_line(&put);
+        assert_eq!(put["format"], expected, "{name}: {put}");
+        let ls = S3img::against(d, &s3.loopback_endpoint()).run(&["ls", "--long", "--json", &name]);
+        let listed = json_line(&ls);
+        assert_eq!(listed["format"], expected, "{name}");
+        let stored = listed["virtual_size"].as_u64();
+        match expected {
+            // VHD records a size rounded to its disk geometry, which qemu reports its own way.
+            "vhd" => {
+                let stored = stored.expect("a VHD footer records its size");
+                assert!(stored >= 64 * MIB as u64 && stored.abs_diff(virtual_size) < MIB as u64);
+            }
+            // VHDX keeps its size in a metadata region s3img does not parse.
+            "vhdx" => {}
+            _ => assert_eq!(stored, Some(virtual_size), "{name}: {listed}"),
+        }
+    }
+}

@@ -425,3 +425,59 @@ fn missing_proxy_password_is_prompted_on_a_terminal() {
             .contains(&format!("GET http://{S3_HOST}"))
     );
 }
+
+/// `config` names where each value came from and never shows a secret.
+#[test]
+fn config_shows_each_value_with_its_source_and_hides_secrets() {
+    let dir = scratch();
+    let d = dir.path();
+    let user = write(
+        d,
+        "xdg/s3img/config.toml",
+        "bucket = \"images\"\nsecret_key = \"file-secret-value\"\naccess_key = \"AKFILE\"\n\n\
+         [proxy]\nhost = \"proxy.example.internal\"\nuser = \"ops\"\n\n[transfer]\nconcurrency = 6\n",
+    );
+    std::fs::set_permissions(&user, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
+    let run = S3img::new(d)
+        .env("S3IMG_PROXY_PASSWORD", "env-password-value")
+        .run(&["config", "--json", "--proxy-port", "8080"]);
+    let out = run.ok();
+    let shown: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let get = |key: &str| shown.iter().find(|s| s["key"] == key).unwrap().clone();
+    assert_eq!(get("bucket")["source"], format!("{}:1", user.display()));
+    assert_eq!(get("proxy.port")["value"], "8080");
+    assert_eq!(get("proxy.port")["source"], "--proxy-port");
+    assert_eq!(get("proxy.password")["value"], "***");
+    assert_eq!(get("proxy.password")["source"], "S3IMG_PROXY_PASSWORD");
+    assert_eq!(get("transfer.concurrency")["value"], "6");
+    assert_eq!(get("transfer.part_size")["origin"], "default");
+    assert_eq!(get("region")["value"], "us-east-1");
+    for secret in ["file-secret-value", "AKFILE", "env-password-value"] {
+        assert!(
+            !out.contains(secret) && !run.stderr().contains(secret),
+            "{secret} shown"
+        );
+    }
+    // A readable file holding a secret is named, with the fix.
+    assert!(
+        run.stderr().contains(&format!(
+            "{} holds secret_key but its group or others may read it: run chmod 600",
+            user.display()
+        )),
+        "{}",
+        run.stderr()
+    );
+    std::fs::set_permissions(&user, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
+    let quiet = S3img::new(d).run(&["config"]);
+    let human = quiet.ok();
+    assert!(!quiet.stderr().contains("chmod"), "{}", quiet.stderr());
+    assert!(human.contains("proxy.host"), "{human}");
+    assert!(
+        quiet
+            .stderr()
+            .contains("proxy in effect: http://ops@proxy.example.internal:3128")
+    );
+}

@@ -66,15 +66,20 @@ pub async fn run(ctx: &Context, args: &LsArgs) -> Result<()> {
                         .hash
                         .as_ref()
                         .map_or("-".to_owned(), |(algo, hex)| format!("{algo}:{hex}"));
+                    let format = info.format.as_deref().unwrap_or("-");
+                    let disk = info
+                        .virtual_size
+                        .map_or("-".to_owned(), |v| bytesize::ByteSize(v).to_string());
                     (
                         format!(
-                            "{modified:<20}  {:>10}  {hash}  {key}",
+                            "{modified:<20}  {:>10}  {format:<5}  {disk:>10}  {hash}  {key}",
                             bytesize::ByteSize(size).to_string()
                         ),
                         json!({"bucket": at.bucket, "key": key, "size": size,
                                "last_modified": modified, "etag": info.etag,
                                "hash_algorithm": info.hash.as_ref().map(|(a, _)| a.name()),
-                               "hash": info.hash.as_ref().map(|(_, h)| h)}),
+                               "hash": info.hash.as_ref().map(|(_, h)| h),
+                               "format": info.format, "virtual_size": info.virtual_size}),
                     )
                 }
             };

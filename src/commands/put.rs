@@ -69,6 +69,8 @@ pub async fn run(ctx: &Context, args: &PutArgs) -> Result<()> {
             "parts": done.parts,
             "hash_algorithm": done.hash_algorithm.name(),
             "hash": done.hash,
+            "format": done.image.format,
+            "virtual_size": done.image.virtual_size,
             "seconds": secs,
         }),
     )?;

@@ -235,8 +235,10 @@ async fn fetch(
             .and_then(|t| t.fmt(DateTimeFormat::DateTime).ok())
             .unwrap_or_default(),
         etag: first.e_tag().map(str::to_owned),
-        hash: Algorithm::stored(first.metadata()),
+        ..ObjectInfo::default()
     };
+    let mut info = info;
+    info.read_metadata(first.metadata());
     let algo = info.hash.as_ref().map_or(options.hash, |(algo, _)| *algo);
     let (offset, state) = match &partial {
         Some(p) => match State::restore(algo, &p.hash_state) {

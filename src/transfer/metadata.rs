@@ -14,6 +14,7 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use tokio::task::JoinSet;
 
 use super::hash::Algorithm;
+use super::image::ImageInfo;
 use crate::client::{S3, classify};
 use crate::location::Location;
 
@@ -41,11 +42,36 @@ pub struct ObjectInfo {
     /// The stored whole-image hash and its algorithm, when s3img (or glance-minded tooling)
     /// stored one.
     pub hash: Option<(Algorithm, String)>,
+    /// The image format s3img recognised on upload, and the virtual disk size.
+    pub format: Option<String>,
+    pub virtual_size: Option<u64>,
 }
 
-/// The user metadata s3img stores for an image with this hash.
-pub fn for_image(algo: Algorithm, hex: &str) -> HashMap<String, String> {
-    HashMap::from([(algo.name().to_owned(), hex.to_owned())])
+/// Metadata keys of the image format and virtual size.
+const FORMAT: &str = "format";
+const VIRTUAL_SIZE: &str = "virtual-size";
+
+impl ObjectInfo {
+    /// Fills in what user metadata tells.
+    pub fn read_metadata(&mut self, metadata: Option<&HashMap<String, String>>) {
+        self.hash = Algorithm::stored(metadata);
+        self.format = metadata.and_then(|m| m.get(FORMAT)).cloned();
+        self.virtual_size = metadata
+            .and_then(|m| m.get(VIRTUAL_SIZE))
+            .and_then(|v| v.parse().ok());
+    }
+}
+
+/// The user metadata s3img stores for an image with this hash and header.
+pub fn for_image(algo: Algorithm, hex: &str, image: &ImageInfo) -> HashMap<String, String> {
+    let mut metadata = HashMap::from([
+        (algo.name().to_owned(), hex.to_owned()),
+        (FORMAT.to_owned(), image.format.to_owned()),
+    ]);
+    if let Some(size) = image.virtual_size {
+        metadata.insert(VIRTUAL_SIZE.to_owned(), size.to_string());
+    }
+    metadata
 }
 
 /// Reads an object's size, time, ETag and stored hash with one HEAD request.
@@ -58,15 +84,17 @@ pub async fn head(s3: &S3, at: &Location) -> Result<ObjectInfo> {
         .send()
         .await
         .map_err(|e| classify(s3, e, &at.to_string()))?;
-    Ok(ObjectInfo {
+    let mut info = ObjectInfo {
         size: head.content_length().unwrap_or(0).max(0) as u64,
         last_modified: head
             .last_modified()
             .and_then(|t| t.fmt(DateTimeFormat::DateTime).ok())
             .unwrap_or_default(),
         etag: head.e_tag().map(str::to_owned),
-        hash: Algorithm::stored(head.metadata()),
-    })
+        ..ObjectInfo::default()
+    };
+    info.read_metadata(head.metadata());
+    Ok(info)
 }
 
 /// Replaces the user metadata of the object at `at`, of `size` bytes, on the server.

@@ -7,6 +7,7 @@
 mod buffers;
 pub mod download;
 pub mod hash;
+pub mod image;
 mod journal;
 mod metadata;
 mod retry;

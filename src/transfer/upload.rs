@@ -27,6 +27,7 @@ use tokio::task::JoinSet;
 use super::Parts;
 use super::buffers::Buffers;
 use super::hash::{self, Algorithm, Hasher, Snapshots, State};
+use super::image::{self, ImageInfo};
 use super::journal::{self, FileId, Journal};
 use super::metadata;
 use super::retry::{self, Attempt};
@@ -54,6 +55,8 @@ pub struct Uploaded {
     pub hash_algorithm: Algorithm,
     /// The whole image's hash, lowercase hex, as stored with the object.
     pub hash: String,
+    /// What the image's header says, as stored with the object.
+    pub image: ImageInfo,
 }
 
 /// Whether an object exists under the location's key.
@@ -81,6 +84,8 @@ pub async fn exists(s3: &S3, to: &Location) -> Result<bool> {
 struct Source {
     reader: Box<dyn AsyncRead + Unpin + Send>,
     buffers: Arc<Buffers>,
+    /// Bytes read ahead (the first part of standard input), handed out before any more.
+    pending: Option<Bytes>,
     /// The bytes a file has from where reading starts; reading more or less is an error.
     file_size: Option<u64>,
     name: String,
@@ -116,6 +121,7 @@ impl Source {
                     // One byte past the size shows a file that grows while it is read.
                     reader: Box::new(file.take(left + 1)),
                     buffers,
+                    pending: None,
                     file_size: Some(left),
                     name: path.display().to_string(),
                 }
@@ -123,6 +129,7 @@ impl Source {
             Input::Stdin { .. } => Source {
                 reader: Box::new(tokio::io::stdin()),
                 buffers,
+                pending: None,
                 file_size: None,
                 name: "standard input".into(),
             },
@@ -179,12 +186,14 @@ pub async fn upload(
     // Parts in flight, and the one being read.
     let buffers = Arc::new(Buffers::new(transfer.concurrency + 1));
     let algo = transfer.hash;
-    let (session, source, first) = match input {
-        Input::File { path, size } if *size < transfer.multipart_threshold => {
+    let (session, source, image) = match input {
+        Input::File { size, .. } if *size < transfer.multipart_threshold => {
             let mut source = Source::open(input, 0, buffers).await?;
             let data = source.read(size + 1).await?;
             source.check_total(data.len() as u64)?;
-            return put_whole(s3, to, data, algo, progress).await;
+            let tail = data.len().checked_sub(512).map(|at| &data[at..]);
+            let image = image::detect(&data, tail, Some(*size));
+            return put_whole(s3, to, data, algo, image, progress).await;
         }
         Input::File { path, size } => {
             let parts = Parts::plan(Some(*size), transfer.part_size);
@@ -192,20 +201,20 @@ pub async fn upload(
             let offset = session.offset();
             progress.add(offset);
             let source = Source::open(input, offset, buffers).await?;
-            (session, source, None)
+            (session, source, image::inspect(path, *size))
         }
         Input::Stdin { expected } => {
             let parts = Parts::plan(*expected, transfer.part_size);
             let mut source = Source::open(input, 0, buffers).await?;
             let first = source.read(parts.size_of(1)).await?;
             if (first.len() as u64) < parts.size_of(1) {
-                return put_whole(s3, to, first, algo, progress).await;
+                let tail = first.len().checked_sub(512).map(|at| &first[at..]);
+                let image = image::detect(&first, tail, Some(first.len() as u64));
+                return put_whole(s3, to, first, algo, image, progress).await;
             }
-            (
-                Session::fresh(s3, to, parts, algo).await?,
-                source,
-                Some(first),
-            )
+            let image = image::detect(&first, None, None);
+            source.pending = Some(first);
+            (Session::fresh(s3, to, parts, algo).await?, source, image)
         }
     };
     tracing::info!(
@@ -214,13 +223,14 @@ pub async fn upload(
         upload_id = %session.upload_id,
         "multipart upload to {to}"
     );
-    let (bytes, count, hash) =
-        multipart(s3, to, session, source, first, transfer, progress).await?;
+    let (bytes, count, hash, image) =
+        multipart(s3, to, session, source, transfer, image, progress).await?;
     Ok(Uploaded {
         bytes,
         parts: count,
         hash_algorithm: algo,
         hash,
+        image,
     })
 }
 
@@ -230,6 +240,7 @@ async fn put_whole(
     to: &Location,
     data: Bytes,
     algo: Algorithm,
+    image: ImageInfo,
     progress: &Progress,
 ) -> Result<Uploaded> {
     let bytes = data.len() as u64;
@@ -244,7 +255,7 @@ async fn put_whole(
             .put_object()
             .bucket(&to.bucket)
             .key(&to.key)
-            .set_metadata(Some(metadata::for_image(algo, &hash)))
+            .set_metadata(Some(metadata::for_image(algo, &hash, &image)))
             .body(ByteStream::from(data.clone()))
             .customize();
         let put = if s3.sign_payload {
@@ -263,6 +274,7 @@ async fn put_whole(
         parts: 0,
         hash_algorithm: algo,
         hash,
+        image,
     })
 }
 
@@ -509,10 +521,10 @@ async fn multipart(
     to: &Location,
     mut session: Session,
     source: Source,
-    first: Option<Bytes>,
     transfer: &TransferSettings,
+    image: ImageInfo,
     progress: &Progress,
-) -> Result<(u64, u64, String)> {
+) -> Result<(u64, u64, String, ImageInfo)> {
     let state = std::mem::replace(&mut session.state, State::new(transfer.hash));
     let hasher = Hasher::start(state, 1);
     let work = send_parts(
@@ -520,7 +532,6 @@ async fn multipart(
         to,
         &session,
         source,
-        first,
         transfer.concurrency,
         &hasher,
         progress,
@@ -540,7 +551,15 @@ async fn multipart(
                 .await
                 .context("hashing the image")?;
             tracing::info!("storing the image's {}: {hash}", transfer.hash);
-            metadata::replace(s3, to, bytes, metadata::for_image(transfer.hash, &hash))
+            // A raw image's disk is as large as the image.
+            let image = ImageInfo {
+                virtual_size: image
+                    .virtual_size
+                    .or((image.format == "raw").then_some(bytes)),
+                ..image
+            };
+            let stored = metadata::for_image(transfer.hash, &hash, &image);
+            metadata::replace(s3, to, bytes, stored)
                 .await
                 .with_context(|| {
                     format!(
@@ -548,7 +567,7 @@ async fn multipart(
                         transfer.hash
                     )
                 })?;
-            Ok((bytes, count, hash))
+            Ok((bytes, count, hash, image))
         }
         Err(err) if session.journal.is_some() && resumable(&err) => {
             tracing::info!(
@@ -567,13 +586,11 @@ async fn multipart(
 
 /// Reads, hashes and sends every part the server does not have yet; returns all parts in
 /// order with the object's total size.
-#[allow(clippy::too_many_arguments)]
 async fn send_parts(
     s3: &S3,
     to: &Location,
     session: &Session,
     mut source: Source,
-    first: Option<Bytes>,
     concurrency: usize,
     hasher: &Hasher,
     progress: &Progress,
@@ -588,7 +605,7 @@ async fn send_parts(
         .collect();
     let mut total = session.offset();
     let mut read = 0u64;
-    let mut next = first;
+    let mut next = source.pending.take();
     let mut number = session.first_part - 1;
 
     loop {
