@@ -272,3 +272,40 @@ fn uploads_succeed_on_a_store_that_rejects_checksum_headers() {
     assert_eq!(s3.object("b.raw").unwrap(), b"small");
     assert!(s3.requests().iter().all(|r| r["checksum_headers"] == false));
 }
+
+/// A proxy whose access rules refuse the destination: exit 7 with a hint about the rules,
+/// for plain requests (squid answers 403) and for CONNECT tunnels alike.
+#[test]
+fn a_refusal_by_the_proxy_rules_is_told_apart() {
+    let dir = scratch();
+    let d = dir.path();
+    let plain = S3Server::start(&d.join("plain"), S3Options::default());
+    let tls_dir = d.join("tls");
+    let tls = S3Server::start(
+        &tls_dir,
+        S3Options {
+            tls: true,
+            ..S3Options::default()
+        },
+    );
+    let rules = format!("acl s3_host dstdomain {S3_HOST}\nhttp_access deny authed s3_host\n");
+    let proxy = Proxy::squid_with_rules(d, "pw", tls.service.port, &rules);
+
+    let err = S3img::through(d, &plain.endpoint(), &proxy)
+        .run(&["ls"])
+        .fails_with(7);
+    assert!(err.contains("refused the request (HTTP 403)"), "{err}");
+    assert!(err.contains("hint: the proxy's access rules"), "{err}");
+
+    let err = S3img::through(d, &tls.endpoint(), &proxy)
+        .env("S3IMG_CA_BUNDLE", tls.ca.as_ref().unwrap())
+        .run(&["ls"])
+        .fails_with(7);
+    assert!(err.contains("refused"), "{err}");
+    let log = proxy.log_with("CONNECT");
+    assert!(log.contains("TCP_DENIED/403"), "{log}");
+    assert!(
+        plain.requests().is_empty() && tls.requests().is_empty(),
+        "a refused request reached S3"
+    );
+}

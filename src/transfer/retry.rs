@@ -5,6 +5,7 @@
 //! range whose body broke off half-way. Pauses grow exponentially with jitter.
 
 use std::future::Future;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use aws_sdk_s3::error::SdkError;
@@ -39,6 +40,25 @@ impl Attempt {
     }
 }
 
+/// Requests whose connection was cut off mid-request, in this process so far.
+static CUTS: AtomicU64 = AtomicU64::new(0);
+
+/// How many requests had their connection cut off part-way so far.
+pub fn cuts() -> u64 {
+    CUTS.load(Ordering::Relaxed)
+}
+
+/// Whether a failure reads as a connection cut off part-way through a request.
+fn is_cut(reason: &str) -> bool {
+    [
+        "Broken pipe",
+        "connection closed before message completed",
+        "Connection reset",
+    ]
+    .iter()
+    .any(|sign| reason.contains(sign))
+}
+
 /// Runs `attempt` until it succeeds, fails for good, or has been retried `s3.retries`
 /// times. `what` names the piece in the log line of each retry.
 pub async fn again<T, F, Fut>(s3: &S3, what: &str, mut attempt: F) -> anyhow::Result<T>
@@ -48,7 +68,13 @@ where
 {
     let mut retry = 0;
     loop {
-        match attempt().await {
+        let result = attempt().await;
+        if let Err(Attempt::Transient { reason, .. }) = &result
+            && is_cut(reason)
+        {
+            CUTS.fetch_add(1, Ordering::Relaxed);
+        }
+        match result {
             Ok(value) => return Ok(value),
             Err(Attempt::Transient { reason, .. }) if retry < s3.retries => {
                 retry += 1;

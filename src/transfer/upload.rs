@@ -570,6 +570,15 @@ async fn multipart(
             Ok((bytes, count, hash, image))
         }
         Err(err) if session.journal.is_some() && resumable(&err) => {
+            let cuts = retry::cuts();
+            if cuts > 0 {
+                tracing::warn!(
+                    "{cuts} part uploads were cut off part-way. Squid 5 does this to large \
+                     request bodies when the store reads slowly (squid bug 5405): a smaller \
+                     part size (--part-size 5MiB, with --no-resume) or \
+                     `client_request_buffer_max_size 64 MB` in squid.conf avoids it"
+                );
+            }
             tracing::info!(
                 "keeping multipart upload {} of {to} to be resumed",
                 session.upload_id

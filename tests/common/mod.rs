@@ -283,6 +283,14 @@ impl Proxy {
         self.service.child = child;
     }
 
+    /// Starts squid with extra access rules (squid.conf lines) ahead of its own.
+    pub fn squid_with_rules(dir: &Path, password: &str, s3_port: u16, rules: &str) -> Self {
+        let squid_dir = dir.join("squid");
+        std::fs::create_dir_all(&squid_dir).unwrap();
+        std::fs::write(squid_dir.join("rules.conf"), rules).unwrap();
+        Self::start(ProxyKind::Squid, dir, password, s3_port)
+    }
+
     /// The proxy's access log so far.
     pub fn log(&self) -> String {
         read(&self.access_log)
@@ -316,6 +324,8 @@ fn start_squid(dir: &Path, port: u16, password: &str) -> (Child, PathBuf, PathBu
     std::fs::set_permissions(&htpasswd, std::fs::Permissions::from_mode(0o644)).unwrap();
     std::fs::write(dir.join("hosts"), format!("127.0.0.1 {S3_HOST}\n")).unwrap();
     let d = dir.display();
+    // Access rules a test adds, applied before authentication is asked for.
+    let rules = std::fs::read_to_string(dir.join("rules.conf")).unwrap_or_default();
     let conf = format!(
         "http_port 127.0.0.1:{port}
 pid_filename {d}/squid.pid
@@ -337,7 +347,7 @@ client_request_buffer_max_size 64 MB
 auth_param basic program /usr/lib/squid/basic_ncsa_auth {d}/htpasswd
 auth_param basic realm s3img-test
 acl authed proxy_auth REQUIRED
-http_access deny !authed
+{rules}http_access deny !authed
 http_access allow authed
 http_access deny all
 "
