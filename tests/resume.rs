@@ -240,7 +240,7 @@ fn an_interrupted_get_leaves_no_file_and_the_same_command_continues() {
     let s3 = S3Server::start(
         d,
         S3Options {
-            get_delay_ms: 300,
+            get_delay_ms: 500,
             ..S3Options::default()
         },
     );
@@ -253,7 +253,7 @@ fn an_interrupted_get_leaves_no_file_and_the_same_command_continues() {
     let mut get = S3img::through(d, &s3.endpoint(), &proxy);
     get.env("S3IMG_CONCURRENCY", "1");
     let first = get.spawn(&["get", "disk.raw", "out/"]);
-    // 4 MiB ranges, two at a time, 300 ms each: a few seconds in, part of it is there.
+    // 4 MiB ranges, two at a time, 500 ms each: a few seconds in, part of it is there.
     let grew = wait_until(Duration::from_secs(30), || {
         std::fs::metadata(&partial).is_ok_and(|m| m.len() >= 8 * MIB as u64)
     });
