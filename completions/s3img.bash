@@ -19,6 +19,9 @@ _s3img() {
             s3img,abort)
                 cmd="s3img__subcmd__abort"
                 ;;
+            s3img,check)
+                cmd="s3img__subcmd__check"
+                ;;
             s3img,config)
                 cmd="s3img__subcmd__config"
                 ;;
@@ -45,6 +48,9 @@ _s3img() {
                 ;;
             s3img__subcmd__help,abort)
                 cmd="s3img__subcmd__help__subcmd__abort"
+                ;;
+            s3img__subcmd__help,check)
+                cmd="s3img__subcmd__help__subcmd__check"
                 ;;
             s3img__subcmd__help,config)
                 cmd="s3img__subcmd__help__subcmd__config"
@@ -77,7 +83,7 @@ _s3img() {
 
     case "${cmd}" in
         s3img)
-            opts="-q -v -h -V --quiet --verbose --json --config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version put get delete ls config uploads abort generate help"
+            opts="-q -v -h -V --quiet --verbose --json --config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version put get delete ls config check uploads abort generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -173,6 +179,88 @@ _s3img() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bucket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --path-style)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --proxy-host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --no-proxy-for)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --part-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --multipart-threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hash)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        s3img__subcmd__check)
+            opts="-q -v -h -V --quiet --verbose --json --config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -577,7 +665,7 @@ _s3img() {
             return 0
             ;;
         s3img__subcmd__help)
-            opts="put get delete ls config uploads abort generate help"
+            opts="put get delete ls config check uploads abort generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -591,6 +679,20 @@ _s3img() {
             return 0
             ;;
         s3img__subcmd__help__subcmd__abort)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        s3img__subcmd__help__subcmd__check)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -51,6 +51,7 @@ set edit:completion:arg-completer[s3img] = {|@words|
             cand delete 'Delete images'
             cand ls 'List images: key, size and last-modified time'
             cand config 'Show every setting''s effective value and where it came from (secrets hidden)'
+            cand check 'Walk the path to the bucket step by step and say which step fails and why'
             cand uploads 'List incomplete multipart uploads: key, upload id, start, parts and bytes so far'
             cand abort 'Abort incomplete multipart uploads: one by its id, or all older than an age'
             cand generate 'Write shell completions and man pages into a directory (for packagers)'
@@ -217,6 +218,36 @@ set edit:completion:arg-completer[s3img] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'s3img;check'= {
+            cand --config 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml'
+            cand --profile 'Use this profile of the config file ([profiles.NAME]) over its top-level keys'
+            cand --endpoint 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS'
+            cand --region 'Region to sign requests for [default: us-east-1]'
+            cand --bucket 'Bucket used when a location names only a key'
+            cand --path-style 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]'
+            cand --ca-bundle 'PEM file of the certificate authorities to trust for the endpoint, instead of the system''s'
+            cand --retries 'How many times to retry a failed request before giving up [default: 3]'
+            cand --proxy 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used'
+            cand --proxy-host 'Host name or address of the HTTP proxy'
+            cand --proxy-port 'Port of the HTTP proxy [default: 3128]'
+            cand --proxy-user 'User for the proxy''s Basic authentication. The password comes from S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt'
+            cand --no-proxy-for 'Comma-separated hosts, domains (.example.com) or networks that bypass the proxy'
+            cand --part-size 'Bytes per part of a multipart upload, such as 64MiB (5MiB to 5GiB) [default: 16MiB]. Grown by itself when a file would need more than 10,000 parts'
+            cand --concurrency 'Parts of an upload in flight at once, and twice as many 4 MiB ranges of a download (1 to 64) [default: 4]. An upload holds about this times the part size in memory'
+            cand --multipart-threshold 'Files smaller than this go up in one request, held in memory (5MiB to 1GiB) [default: the part size]'
+            cand --hash 'Hash stored with uploaded images and checked on download when the object has none: sha256 or sha512 (what glance records) [default: sha256]'
+            cand -q 'Print nothing but results and errors: no progress bars, no summary line'
+            cand --quiet 'Print nothing but results and errors: no progress bars, no summary line'
+            cand -v 'Say more on stderr: -v logs each decision and retry, -vv adds the SDK''s own logs. S3IMG_LOG takes a full filter such as ''s3img=trace'''
+            cand --verbose 'Say more on stderr: -v logs each decision and retry, -vv adds the SDK''s own logs. S3IMG_LOG takes a full filter such as ''s3img=trace'''
+            cand --json 'Print results as JSON, one document per result, for scripts'
+            cand --no-proxy 'Connect directly: ignore every proxy setting, HTTPS_PROXY and HTTP_PROXY included'
+            cand --proxy-password-stdin 'Read the proxy password from the first line of standard input'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'s3img;uploads'= {
             cand --config 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml'
             cand --profile 'Use this profile of the config file ([profiles.NAME]) over its top-level keys'
@@ -316,6 +347,7 @@ set edit:completion:arg-completer[s3img] = {|@words|
             cand delete 'Delete images'
             cand ls 'List images: key, size and last-modified time'
             cand config 'Show every setting''s effective value and where it came from (secrets hidden)'
+            cand check 'Walk the path to the bucket step by step and say which step fails and why'
             cand uploads 'List incomplete multipart uploads: key, upload id, start, parts and bytes so far'
             cand abort 'Abort incomplete multipart uploads: one by its id, or all older than an age'
             cand generate 'Write shell completions and man pages into a directory (for packagers)'
@@ -330,6 +362,8 @@ set edit:completion:arg-completer[s3img] = {|@words|
         &'s3img;help;ls'= {
         }
         &'s3img;help;config'= {
+        }
+        &'s3img;help;check'= {
         }
         &'s3img;help;uploads'= {
         }

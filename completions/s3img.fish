@@ -55,6 +55,7 @@ complete -c s3img -n "__fish_s3img_needs_command" -f -a "get" -d 'Download an im
 complete -c s3img -n "__fish_s3img_needs_command" -f -a "delete" -d 'Delete images'
 complete -c s3img -n "__fish_s3img_needs_command" -f -a "ls" -d 'List images: key, size and last-modified time'
 complete -c s3img -n "__fish_s3img_needs_command" -f -a "config" -d 'Show every setting\'s effective value and where it came from (secrets hidden)'
+complete -c s3img -n "__fish_s3img_needs_command" -f -a "check" -d 'Walk the path to the bucket step by step and say which step fails and why'
 complete -c s3img -n "__fish_s3img_needs_command" -f -a "uploads" -d 'List incomplete multipart uploads: key, upload id, start, parts and bytes so far'
 complete -c s3img -n "__fish_s3img_needs_command" -f -a "abort" -d 'Abort incomplete multipart uploads: one by its id, or all older than an age'
 complete -c s3img -n "__fish_s3img_needs_command" -f -a "generate" -d 'Write shell completions and man pages into a directory (for packagers)'
@@ -197,6 +198,32 @@ complete -c s3img -n "__fish_s3img_using_subcommand config" -l no-proxy -d 'Conn
 complete -c s3img -n "__fish_s3img_using_subcommand config" -l proxy-password-stdin -d 'Read the proxy password from the first line of standard input'
 complete -c s3img -n "__fish_s3img_using_subcommand config" -s h -l help -d 'Print help'
 complete -c s3img -n "__fish_s3img_using_subcommand config" -s V -l version -d 'Print version'
+complete -c s3img -n "__fish_s3img_using_subcommand check" -l config -d 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml' -r -F
+complete -c s3img -n "__fish_s3img_using_subcommand check" -l profile -d 'Use this profile of the config file ([profiles.NAME]) over its top-level keys' -r
+complete -c s3img -n "__fish_s3img_using_subcommand check" -l endpoint -d 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS' -r
+complete -c s3img -n "__fish_s3img_using_subcommand check" -l region -d 'Region to sign requests for [default: us-east-1]' -r
+complete -c s3img -n "__fish_s3img_using_subcommand check" -l bucket -d 'Bucket used when a location names only a key' -r
+complete -c s3img -n "__fish_s3img_using_subcommand check" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r -f -a "true\t''
+false\t''"
+complete -c s3img -n "__fish_s3img_using_subcommand check" -l ca-bundle -d 'PEM file of the certificate authorities to trust for the endpoint, instead of the system\'s' -r -F
+complete -c s3img -n "__fish_s3img_using_subcommand check" -l retries -d 'How many times to retry a failed request before giving up [default: 3]' -r
+complete -c s3img -n "__fish_s3img_using_subcommand check" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r -f -a "true\t''
+false\t''"
+complete -c s3img -n "__fish_s3img_using_subcommand check" -l proxy-host -d 'Host name or address of the HTTP proxy' -r
+complete -c s3img -n "__fish_s3img_using_subcommand check" -l proxy-port -d 'Port of the HTTP proxy [default: 3128]' -r
+complete -c s3img -n "__fish_s3img_using_subcommand check" -l proxy-user -d 'User for the proxy\'s Basic authentication. The password comes from S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt' -r
+complete -c s3img -n "__fish_s3img_using_subcommand check" -l no-proxy-for -d 'Comma-separated hosts, domains (.example.com) or networks that bypass the proxy' -r
+complete -c s3img -n "__fish_s3img_using_subcommand check" -l part-size -d 'Bytes per part of a multipart upload, such as 64MiB (5MiB to 5GiB) [default: 16MiB]. Grown by itself when a file would need more than 10,000 parts' -r
+complete -c s3img -n "__fish_s3img_using_subcommand check" -l concurrency -d 'Parts of an upload in flight at once, and twice as many 4 MiB ranges of a download (1 to 64) [default: 4]. An upload holds about this times the part size in memory' -r
+complete -c s3img -n "__fish_s3img_using_subcommand check" -l multipart-threshold -d 'Files smaller than this go up in one request, held in memory (5MiB to 1GiB) [default: the part size]' -r
+complete -c s3img -n "__fish_s3img_using_subcommand check" -l hash -d 'Hash stored with uploaded images and checked on download when the object has none: sha256 or sha512 (what glance records) [default: sha256]' -r
+complete -c s3img -n "__fish_s3img_using_subcommand check" -s q -l quiet -d 'Print nothing but results and errors: no progress bars, no summary line'
+complete -c s3img -n "__fish_s3img_using_subcommand check" -s v -l verbose -d 'Say more on stderr: -v logs each decision and retry, -vv adds the SDK\'s own logs. S3IMG_LOG takes a full filter such as \'s3img=trace\''
+complete -c s3img -n "__fish_s3img_using_subcommand check" -l json -d 'Print results as JSON, one document per result, for scripts'
+complete -c s3img -n "__fish_s3img_using_subcommand check" -l no-proxy -d 'Connect directly: ignore every proxy setting, HTTPS_PROXY and HTTP_PROXY included'
+complete -c s3img -n "__fish_s3img_using_subcommand check" -l proxy-password-stdin -d 'Read the proxy password from the first line of standard input'
+complete -c s3img -n "__fish_s3img_using_subcommand check" -s h -l help -d 'Print help'
+complete -c s3img -n "__fish_s3img_using_subcommand check" -s V -l version -d 'Print version'
 complete -c s3img -n "__fish_s3img_using_subcommand uploads" -l config -d 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml' -r -F
 complete -c s3img -n "__fish_s3img_using_subcommand uploads" -l profile -d 'Use this profile of the config file ([profiles.NAME]) over its top-level keys' -r
 complete -c s3img -n "__fish_s3img_using_subcommand uploads" -l endpoint -d 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS' -r
@@ -278,12 +305,13 @@ complete -c s3img -n "__fish_s3img_using_subcommand generate" -l no-proxy -d 'Co
 complete -c s3img -n "__fish_s3img_using_subcommand generate" -l proxy-password-stdin -d 'Read the proxy password from the first line of standard input'
 complete -c s3img -n "__fish_s3img_using_subcommand generate" -s h -l help -d 'Print help'
 complete -c s3img -n "__fish_s3img_using_subcommand generate" -s V -l version -d 'Print version'
-complete -c s3img -n "__fish_s3img_using_subcommand help; and not __fish_seen_subcommand_from put get delete ls config uploads abort generate help" -f -a "put" -d 'Upload an image'
-complete -c s3img -n "__fish_s3img_using_subcommand help; and not __fish_seen_subcommand_from put get delete ls config uploads abort generate help" -f -a "get" -d 'Download an image'
-complete -c s3img -n "__fish_s3img_using_subcommand help; and not __fish_seen_subcommand_from put get delete ls config uploads abort generate help" -f -a "delete" -d 'Delete images'
-complete -c s3img -n "__fish_s3img_using_subcommand help; and not __fish_seen_subcommand_from put get delete ls config uploads abort generate help" -f -a "ls" -d 'List images: key, size and last-modified time'
-complete -c s3img -n "__fish_s3img_using_subcommand help; and not __fish_seen_subcommand_from put get delete ls config uploads abort generate help" -f -a "config" -d 'Show every setting\'s effective value and where it came from (secrets hidden)'
-complete -c s3img -n "__fish_s3img_using_subcommand help; and not __fish_seen_subcommand_from put get delete ls config uploads abort generate help" -f -a "uploads" -d 'List incomplete multipart uploads: key, upload id, start, parts and bytes so far'
-complete -c s3img -n "__fish_s3img_using_subcommand help; and not __fish_seen_subcommand_from put get delete ls config uploads abort generate help" -f -a "abort" -d 'Abort incomplete multipart uploads: one by its id, or all older than an age'
-complete -c s3img -n "__fish_s3img_using_subcommand help; and not __fish_seen_subcommand_from put get delete ls config uploads abort generate help" -f -a "generate" -d 'Write shell completions and man pages into a directory (for packagers)'
-complete -c s3img -n "__fish_s3img_using_subcommand help; and not __fish_seen_subcommand_from put get delete ls config uploads abort generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c s3img -n "__fish_s3img_using_subcommand help; and not __fish_seen_subcommand_from put get delete ls config check uploads abort generate help" -f -a "put" -d 'Upload an image'
+complete -c s3img -n "__fish_s3img_using_subcommand help; and not __fish_seen_subcommand_from put get delete ls config check uploads abort generate help" -f -a "get" -d 'Download an image'
+complete -c s3img -n "__fish_s3img_using_subcommand help; and not __fish_seen_subcommand_from put get delete ls config check uploads abort generate help" -f -a "delete" -d 'Delete images'
+complete -c s3img -n "__fish_s3img_using_subcommand help; and not __fish_seen_subcommand_from put get delete ls config check uploads abort generate help" -f -a "ls" -d 'List images: key, size and last-modified time'
+complete -c s3img -n "__fish_s3img_using_subcommand help; and not __fish_seen_subcommand_from put get delete ls config check uploads abort generate help" -f -a "config" -d 'Show every setting\'s effective value and where it came from (secrets hidden)'
+complete -c s3img -n "__fish_s3img_using_subcommand help; and not __fish_seen_subcommand_from put get delete ls config check uploads abort generate help" -f -a "check" -d 'Walk the path to the bucket step by step and say which step fails and why'
+complete -c s3img -n "__fish_s3img_using_subcommand help; and not __fish_seen_subcommand_from put get delete ls config check uploads abort generate help" -f -a "uploads" -d 'List incomplete multipart uploads: key, upload id, start, parts and bytes so far'
+complete -c s3img -n "__fish_s3img_using_subcommand help; and not __fish_seen_subcommand_from put get delete ls config check uploads abort generate help" -f -a "abort" -d 'Abort incomplete multipart uploads: one by its id, or all older than an age'
+complete -c s3img -n "__fish_s3img_using_subcommand help; and not __fish_seen_subcommand_from put get delete ls config check uploads abort generate help" -f -a "generate" -d 'Write shell completions and man pages into a directory (for packagers)'
+complete -c s3img -n "__fish_s3img_using_subcommand help; and not __fish_seen_subcommand_from put get delete ls config check uploads abort generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -279,6 +279,17 @@ Examples:
 A source is a flag, a variable, a config file and line, or the built-in default.")]
     Config,
 
+    /// Walk the path to the bucket step by step and say which step fails and why.
+    #[command(after_help = "\
+Steps: settings, proxy reachable, proxy authentication, proxy forwards to the endpoint,
+endpoint reachable and TLS trusted, S3 credentials and permissions, bucket exists.
+The exit code is that of the first step that fails (see 'man s3img').
+
+Examples:
+  s3img check
+  s3img check s3://images --json")]
+    Check(CheckArgs),
+
     /// List incomplete multipart uploads: key, upload id, start, parts and bytes so far.
     #[command(after_help = "\
 Examples:
@@ -381,6 +392,14 @@ pub struct LsArgs {
     /// Also show the hash stored with each image (one HEAD request per object).
     #[arg(short, long)]
     pub long: bool,
+}
+
+/// Arguments of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The bucket to reach, as s3://BUCKET. Default: the configured bucket.
+    #[arg(value_name = "BUCKET")]
+    pub target: Option<String>,
 }
 
 /// Arguments of `uploads`.

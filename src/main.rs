@@ -67,6 +67,7 @@ fn run(cli: &Cli, matches: &clap::ArgMatches) -> Result<()> {
             Command::Delete(args) => commands::delete::run(&ctx, args).await,
             Command::Ls(args) => commands::ls::run(&ctx, args).await,
             Command::Config => commands::config::run(&ctx),
+            Command::Check(args) => commands::check::run(&ctx, args).await,
             Command::Uploads(args) => commands::uploads::run(&ctx, args).await,
             Command::Abort(args) => commands::abort::run(&ctx, args).await,
             Command::Generate(_) => unreachable!("handled before the runtime starts"),

@@ -309,3 +309,51 @@ fn a_refusal_by_the_proxy_rules_is_told_apart() {
         "a refused request reached S3"
     );
 }
+
+/// `check` walks the path and stops at the step that fails, with that failure's exit code.
+#[test]
+fn check_names_the_step_that_fails() {
+    let dir = scratch();
+    let d = dir.path();
+    let s3 = S3Server::start(d, S3Options::default());
+    let proxy = Proxy::start(ProxyKind::Squid, d, "right", s3.service.port);
+    let steps = |run: &Run| -> Vec<serde_json::Value> {
+        run.stdout()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+
+    let good = S3img::through(d, &s3.endpoint(), &proxy).run(&["check", "--json"]);
+    good.ok();
+    let all = steps(&good);
+    assert_eq!(all.len(), 7, "{all:?}");
+    assert!(all.iter().all(|s| s["ok"] == true), "{all:?}");
+
+    let wrong = S3img::through(d, &s3.endpoint(), &proxy)
+        .env("S3IMG_PROXY_PASSWORD", "wrong")
+        .run(&["check", "--json"]);
+    wrong.fails_with(5);
+    let last = steps(&wrong).pop().unwrap();
+    assert_eq!(last["step"], "proxy authentication");
+    assert_eq!(last["ok"], false);
+
+    let missing = S3img::through(d, &s3.endpoint(), &proxy).run(&["check", "s3://nosuchbucket"]);
+    let err = missing.fails_with(3);
+    assert!(
+        missing.stdout().contains("FAIL  bucket exists"),
+        "{}",
+        missing.stdout()
+    );
+    assert!(err.contains("check failed at: bucket exists"), "{err}");
+
+    let closed = S3img::through(d, &s3.endpoint(), &proxy)
+        .env("S3IMG_PROXY_PORT", free_port().to_string())
+        .run(&["check"]);
+    closed.fails_with(6);
+    assert!(
+        closed.stdout().contains("FAIL  proxy reachable"),
+        "{}",
+        closed.stdout()
+    );
+}

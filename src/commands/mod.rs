@@ -4,6 +4,7 @@
 //! talk to S3, so `generate` works with no settings at all.
 
 pub mod abort;
+pub mod check;
 pub mod config;
 pub mod delete;
 pub mod generate;
