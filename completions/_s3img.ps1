@@ -22,6 +22,7 @@ Register-ArgumentCompleter -Native -CommandName 's3img' -ScriptBlock {
     $completions = @(switch ($command) {
         's3img' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml')
+            [CompletionResult]::new('--glance-config', '--glance-config', [CompletionResultType]::ParameterName, 'Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options included) as settings, above the config files and below variables')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the config file ([profiles.NAME]) over its top-level keys')
             [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region to sign requests for [default: us-east-1]')
@@ -64,6 +65,7 @@ Register-ArgumentCompleter -Native -CommandName 's3img' -ScriptBlock {
         's3img;put' {
             [CompletionResult]::new('--expected-size', '--expected-size', [CompletionResultType]::ParameterName, 'Size of what standard input will carry, such as 200GiB, so that parts can be sized for it. Without it, parts start at the part size and double every 1,000 parts')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml')
+            [CompletionResult]::new('--glance-config', '--glance-config', [CompletionResultType]::ParameterName, 'Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options included) as settings, above the config files and below variables')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the config file ([profiles.NAME]) over its top-level keys')
             [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region to sign requests for [default: us-east-1]')
@@ -98,6 +100,7 @@ Register-ArgumentCompleter -Native -CommandName 's3img' -ScriptBlock {
         }
         's3img;get' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml')
+            [CompletionResult]::new('--glance-config', '--glance-config', [CompletionResultType]::ParameterName, 'Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options included) as settings, above the config files and below variables')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the config file ([profiles.NAME]) over its top-level keys')
             [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region to sign requests for [default: us-east-1]')
@@ -133,6 +136,7 @@ Register-ArgumentCompleter -Native -CommandName 's3img' -ScriptBlock {
         }
         's3img;delete' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml')
+            [CompletionResult]::new('--glance-config', '--glance-config', [CompletionResultType]::ParameterName, 'Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options included) as settings, above the config files and below variables')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the config file ([profiles.NAME]) over its top-level keys')
             [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region to sign requests for [default: us-east-1]')
@@ -165,6 +169,7 @@ Register-ArgumentCompleter -Native -CommandName 's3img' -ScriptBlock {
         }
         's3img;ls' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml')
+            [CompletionResult]::new('--glance-config', '--glance-config', [CompletionResultType]::ParameterName, 'Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options included) as settings, above the config files and below variables')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the config file ([profiles.NAME]) over its top-level keys')
             [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region to sign requests for [default: us-east-1]')
@@ -198,6 +203,7 @@ Register-ArgumentCompleter -Native -CommandName 's3img' -ScriptBlock {
         }
         's3img;config' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml')
+            [CompletionResult]::new('--glance-config', '--glance-config', [CompletionResultType]::ParameterName, 'Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options included) as settings, above the config files and below variables')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the config file ([profiles.NAME]) over its top-level keys')
             [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region to sign requests for [default: us-east-1]')
@@ -229,6 +235,7 @@ Register-ArgumentCompleter -Native -CommandName 's3img' -ScriptBlock {
         }
         's3img;check' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml')
+            [CompletionResult]::new('--glance-config', '--glance-config', [CompletionResultType]::ParameterName, 'Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options included) as settings, above the config files and below variables')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the config file ([profiles.NAME]) over its top-level keys')
             [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region to sign requests for [default: us-east-1]')
@@ -260,6 +267,7 @@ Register-ArgumentCompleter -Native -CommandName 's3img' -ScriptBlock {
         }
         's3img;uploads' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml')
+            [CompletionResult]::new('--glance-config', '--glance-config', [CompletionResultType]::ParameterName, 'Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options included) as settings, above the config files and below variables')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the config file ([profiles.NAME]) over its top-level keys')
             [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region to sign requests for [default: us-east-1]')
@@ -293,6 +301,7 @@ Register-ArgumentCompleter -Native -CommandName 's3img' -ScriptBlock {
             [CompletionResult]::new('--upload-id', '--upload-id', [CompletionResultType]::ParameterName, 'Abort this upload of the object TARGET')
             [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Abort every upload under TARGET started longer ago than AGE (such as 7d; 0s for all)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml')
+            [CompletionResult]::new('--glance-config', '--glance-config', [CompletionResultType]::ParameterName, 'Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options included) as settings, above the config files and below variables')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the config file ([profiles.NAME]) over its top-level keys')
             [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region to sign requests for [default: us-east-1]')
@@ -325,6 +334,7 @@ Register-ArgumentCompleter -Native -CommandName 's3img' -ScriptBlock {
         }
         's3img;generate' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml')
+            [CompletionResult]::new('--glance-config', '--glance-config', [CompletionResultType]::ParameterName, 'Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options included) as settings, above the config files and below variables')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the config file ([profiles.NAME]) over its top-level keys')
             [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region to sign requests for [default: us-east-1]')

@@ -83,13 +83,17 @@ _s3img() {
 
     case "${cmd}" in
         s3img)
-            opts="-q -v -h -V --quiet --verbose --json --config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version put get delete ls config check uploads abort generate help"
+            opts="-q -v -h -V --quiet --verbose --json --config --glance-config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version put get delete ls config check uploads abort generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --glance-config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -165,7 +169,7 @@ _s3img() {
             return 0
             ;;
         s3img__subcmd__abort)
-            opts="-q -v -h -V --upload-id --older-than --dry-run --quiet --verbose --json --config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
+            opts="-q -v -h -V --upload-id --older-than --dry-run --quiet --verbose --json --config --glance-config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -180,6 +184,10 @@ _s3img() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --glance-config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -255,13 +263,17 @@ _s3img() {
             return 0
             ;;
         s3img__subcmd__check)
-            opts="-q -v -h -V --quiet --verbose --json --config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
+            opts="-q -v -h -V --quiet --verbose --json --config --glance-config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --glance-config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -337,13 +349,17 @@ _s3img() {
             return 0
             ;;
         s3img__subcmd__config)
-            opts="-q -v -h -V --quiet --verbose --json --config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
+            opts="-q -v -h -V --quiet --verbose --json --config --glance-config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --glance-config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -419,13 +435,17 @@ _s3img() {
             return 0
             ;;
         s3img__subcmd__delete)
-            opts="-q -v -h -V --ignore-missing --quiet --verbose --json --config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
+            opts="-q -v -h -V --ignore-missing --quiet --verbose --json --config --glance-config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --glance-config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -501,13 +521,17 @@ _s3img() {
             return 0
             ;;
         s3img__subcmd__generate)
-            opts="-q -v -h -V --quiet --verbose --json --config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
+            opts="-q -v -h -V --quiet --verbose --json --config --glance-config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --glance-config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -583,13 +607,17 @@ _s3img() {
             return 0
             ;;
         s3img__subcmd__get)
-            opts="-f -q -v -h -V --force --no-resume --no-sparse --quiet --verbose --json --config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
+            opts="-f -q -v -h -V --force --no-resume --no-sparse --quiet --verbose --json --config --glance-config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --glance-config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -819,13 +847,17 @@ _s3img() {
             return 0
             ;;
         s3img__subcmd__ls)
-            opts="-l -q -v -h -V --long --quiet --verbose --json --config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
+            opts="-l -q -v -h -V --long --quiet --verbose --json --config --glance-config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --glance-config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -901,7 +933,7 @@ _s3img() {
             return 0
             ;;
         s3img__subcmd__put)
-            opts="-f -q -v -h -V --force --no-resume --expected-size --quiet --verbose --json --config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
+            opts="-f -q -v -h -V --force --no-resume --expected-size --quiet --verbose --json --config --glance-config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -912,6 +944,10 @@ _s3img() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --glance-config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -987,13 +1023,17 @@ _s3img() {
             return 0
             ;;
         s3img__subcmd__uploads)
-            opts="-q -v -h -V --quiet --verbose --json --config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
+            opts="-q -v -h -V --quiet --verbose --json --config --glance-config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --glance-config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -19,6 +19,7 @@ set edit:completion:arg-completer[s3img] = {|@words|
     var completions = [
         &'s3img'= {
             cand --config 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml'
+            cand --glance-config 'Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options included) as settings, above the config files and below variables'
             cand --profile 'Use this profile of the config file ([profiles.NAME]) over its top-level keys'
             cand --endpoint 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS'
             cand --region 'Region to sign requests for [default: us-east-1]'
@@ -60,6 +61,7 @@ set edit:completion:arg-completer[s3img] = {|@words|
         &'s3img;put'= {
             cand --expected-size 'Size of what standard input will carry, such as 200GiB, so that parts can be sized for it. Without it, parts start at the part size and double every 1,000 parts'
             cand --config 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml'
+            cand --glance-config 'Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options included) as settings, above the config files and below variables'
             cand --profile 'Use this profile of the config file ([profiles.NAME]) over its top-level keys'
             cand --endpoint 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS'
             cand --region 'Region to sign requests for [default: us-east-1]'
@@ -93,6 +95,7 @@ set edit:completion:arg-completer[s3img] = {|@words|
         }
         &'s3img;get'= {
             cand --config 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml'
+            cand --glance-config 'Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options included) as settings, above the config files and below variables'
             cand --profile 'Use this profile of the config file ([profiles.NAME]) over its top-level keys'
             cand --endpoint 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS'
             cand --region 'Region to sign requests for [default: us-east-1]'
@@ -127,6 +130,7 @@ set edit:completion:arg-completer[s3img] = {|@words|
         }
         &'s3img;delete'= {
             cand --config 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml'
+            cand --glance-config 'Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options included) as settings, above the config files and below variables'
             cand --profile 'Use this profile of the config file ([profiles.NAME]) over its top-level keys'
             cand --endpoint 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS'
             cand --region 'Region to sign requests for [default: us-east-1]'
@@ -158,6 +162,7 @@ set edit:completion:arg-completer[s3img] = {|@words|
         }
         &'s3img;ls'= {
             cand --config 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml'
+            cand --glance-config 'Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options included) as settings, above the config files and below variables'
             cand --profile 'Use this profile of the config file ([profiles.NAME]) over its top-level keys'
             cand --endpoint 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS'
             cand --region 'Region to sign requests for [default: us-east-1]'
@@ -190,6 +195,7 @@ set edit:completion:arg-completer[s3img] = {|@words|
         }
         &'s3img;config'= {
             cand --config 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml'
+            cand --glance-config 'Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options included) as settings, above the config files and below variables'
             cand --profile 'Use this profile of the config file ([profiles.NAME]) over its top-level keys'
             cand --endpoint 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS'
             cand --region 'Region to sign requests for [default: us-east-1]'
@@ -220,6 +226,7 @@ set edit:completion:arg-completer[s3img] = {|@words|
         }
         &'s3img;check'= {
             cand --config 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml'
+            cand --glance-config 'Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options included) as settings, above the config files and below variables'
             cand --profile 'Use this profile of the config file ([profiles.NAME]) over its top-level keys'
             cand --endpoint 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS'
             cand --region 'Region to sign requests for [default: us-east-1]'
@@ -250,6 +257,7 @@ set edit:completion:arg-completer[s3img] = {|@words|
         }
         &'s3img;uploads'= {
             cand --config 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml'
+            cand --glance-config 'Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options included) as settings, above the config files and below variables'
             cand --profile 'Use this profile of the config file ([profiles.NAME]) over its top-level keys'
             cand --endpoint 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS'
             cand --region 'Region to sign requests for [default: us-east-1]'
@@ -282,6 +290,7 @@ set edit:completion:arg-completer[s3img] = {|@words|
             cand --upload-id 'Abort this upload of the object TARGET'
             cand --older-than 'Abort every upload under TARGET started longer ago than AGE (such as 7d; 0s for all)'
             cand --config 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml'
+            cand --glance-config 'Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options included) as settings, above the config files and below variables'
             cand --profile 'Use this profile of the config file ([profiles.NAME]) over its top-level keys'
             cand --endpoint 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS'
             cand --region 'Region to sign requests for [default: us-east-1]'
@@ -313,6 +322,7 @@ set edit:completion:arg-completer[s3img] = {|@words|
         }
         &'s3img;generate'= {
             cand --config 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml'
+            cand --glance-config 'Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options included) as settings, above the config files and below variables'
             cand --profile 'Use this profile of the config file ([profiles.NAME]) over its top-level keys'
             cand --endpoint 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS'
             cand --region 'Region to sign requests for [default: us-east-1]'

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_s3img_global_optspecs
-    string join \n q/quiet v/verbose json config= profile= endpoint= region= bucket= path-style= ca-bundle= retries= proxy= no-proxy proxy-host= proxy-port= proxy-user= proxy-password-stdin no-proxy-for= part-size= concurrency= multipart-threshold= hash= h/help V/version
+    string join \n q/quiet v/verbose json config= glance-config= profile= endpoint= region= bucket= path-style= ca-bundle= retries= proxy= no-proxy proxy-host= proxy-port= proxy-user= proxy-password-stdin no-proxy-for= part-size= concurrency= multipart-threshold= hash= h/help V/version
 end
 
 function __fish_s3img_needs_command
@@ -25,6 +25,7 @@ function __fish_s3img_using_subcommand
 end
 
 complete -c s3img -n "__fish_s3img_needs_command" -l config -d 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml' -r -F
+complete -c s3img -n "__fish_s3img_needs_command" -l glance-config -d 'Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options included) as settings, above the config files and below variables' -r -F
 complete -c s3img -n "__fish_s3img_needs_command" -l profile -d 'Use this profile of the config file ([profiles.NAME]) over its top-level keys' -r
 complete -c s3img -n "__fish_s3img_needs_command" -l endpoint -d 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS' -r
 complete -c s3img -n "__fish_s3img_needs_command" -l region -d 'Region to sign requests for [default: us-east-1]' -r
@@ -62,6 +63,7 @@ complete -c s3img -n "__fish_s3img_needs_command" -f -a "generate" -d 'Write she
 complete -c s3img -n "__fish_s3img_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l expected-size -d 'Size of what standard input will carry, such as 200GiB, so that parts can be sized for it. Without it, parts start at the part size and double every 1,000 parts' -r
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l config -d 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml' -r -F
+complete -c s3img -n "__fish_s3img_using_subcommand put" -l glance-config -d 'Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options included) as settings, above the config files and below variables' -r -F
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l profile -d 'Use this profile of the config file ([profiles.NAME]) over its top-level keys' -r
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l endpoint -d 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS' -r
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l region -d 'Region to sign requests for [default: us-east-1]' -r
@@ -90,6 +92,7 @@ complete -c s3img -n "__fish_s3img_using_subcommand put" -l proxy-password-stdin
 complete -c s3img -n "__fish_s3img_using_subcommand put" -s h -l help -d 'Print help'
 complete -c s3img -n "__fish_s3img_using_subcommand put" -s V -l version -d 'Print version'
 complete -c s3img -n "__fish_s3img_using_subcommand get" -l config -d 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml' -r -F
+complete -c s3img -n "__fish_s3img_using_subcommand get" -l glance-config -d 'Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options included) as settings, above the config files and below variables' -r -F
 complete -c s3img -n "__fish_s3img_using_subcommand get" -l profile -d 'Use this profile of the config file ([profiles.NAME]) over its top-level keys' -r
 complete -c s3img -n "__fish_s3img_using_subcommand get" -l endpoint -d 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS' -r
 complete -c s3img -n "__fish_s3img_using_subcommand get" -l region -d 'Region to sign requests for [default: us-east-1]' -r
@@ -119,6 +122,7 @@ complete -c s3img -n "__fish_s3img_using_subcommand get" -l proxy-password-stdin
 complete -c s3img -n "__fish_s3img_using_subcommand get" -s h -l help -d 'Print help'
 complete -c s3img -n "__fish_s3img_using_subcommand get" -s V -l version -d 'Print version'
 complete -c s3img -n "__fish_s3img_using_subcommand delete" -l config -d 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml' -r -F
+complete -c s3img -n "__fish_s3img_using_subcommand delete" -l glance-config -d 'Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options included) as settings, above the config files and below variables' -r -F
 complete -c s3img -n "__fish_s3img_using_subcommand delete" -l profile -d 'Use this profile of the config file ([profiles.NAME]) over its top-level keys' -r
 complete -c s3img -n "__fish_s3img_using_subcommand delete" -l endpoint -d 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS' -r
 complete -c s3img -n "__fish_s3img_using_subcommand delete" -l region -d 'Region to sign requests for [default: us-east-1]' -r
@@ -146,6 +150,7 @@ complete -c s3img -n "__fish_s3img_using_subcommand delete" -l proxy-password-st
 complete -c s3img -n "__fish_s3img_using_subcommand delete" -s h -l help -d 'Print help'
 complete -c s3img -n "__fish_s3img_using_subcommand delete" -s V -l version -d 'Print version'
 complete -c s3img -n "__fish_s3img_using_subcommand ls" -l config -d 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml' -r -F
+complete -c s3img -n "__fish_s3img_using_subcommand ls" -l glance-config -d 'Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options included) as settings, above the config files and below variables' -r -F
 complete -c s3img -n "__fish_s3img_using_subcommand ls" -l profile -d 'Use this profile of the config file ([profiles.NAME]) over its top-level keys' -r
 complete -c s3img -n "__fish_s3img_using_subcommand ls" -l endpoint -d 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS' -r
 complete -c s3img -n "__fish_s3img_using_subcommand ls" -l region -d 'Region to sign requests for [default: us-east-1]' -r
@@ -173,6 +178,7 @@ complete -c s3img -n "__fish_s3img_using_subcommand ls" -l proxy-password-stdin 
 complete -c s3img -n "__fish_s3img_using_subcommand ls" -s h -l help -d 'Print help'
 complete -c s3img -n "__fish_s3img_using_subcommand ls" -s V -l version -d 'Print version'
 complete -c s3img -n "__fish_s3img_using_subcommand config" -l config -d 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml' -r -F
+complete -c s3img -n "__fish_s3img_using_subcommand config" -l glance-config -d 'Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options included) as settings, above the config files and below variables' -r -F
 complete -c s3img -n "__fish_s3img_using_subcommand config" -l profile -d 'Use this profile of the config file ([profiles.NAME]) over its top-level keys' -r
 complete -c s3img -n "__fish_s3img_using_subcommand config" -l endpoint -d 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS' -r
 complete -c s3img -n "__fish_s3img_using_subcommand config" -l region -d 'Region to sign requests for [default: us-east-1]' -r
@@ -199,6 +205,7 @@ complete -c s3img -n "__fish_s3img_using_subcommand config" -l proxy-password-st
 complete -c s3img -n "__fish_s3img_using_subcommand config" -s h -l help -d 'Print help'
 complete -c s3img -n "__fish_s3img_using_subcommand config" -s V -l version -d 'Print version'
 complete -c s3img -n "__fish_s3img_using_subcommand check" -l config -d 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml' -r -F
+complete -c s3img -n "__fish_s3img_using_subcommand check" -l glance-config -d 'Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options included) as settings, above the config files and below variables' -r -F
 complete -c s3img -n "__fish_s3img_using_subcommand check" -l profile -d 'Use this profile of the config file ([profiles.NAME]) over its top-level keys' -r
 complete -c s3img -n "__fish_s3img_using_subcommand check" -l endpoint -d 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS' -r
 complete -c s3img -n "__fish_s3img_using_subcommand check" -l region -d 'Region to sign requests for [default: us-east-1]' -r
@@ -225,6 +232,7 @@ complete -c s3img -n "__fish_s3img_using_subcommand check" -l proxy-password-std
 complete -c s3img -n "__fish_s3img_using_subcommand check" -s h -l help -d 'Print help'
 complete -c s3img -n "__fish_s3img_using_subcommand check" -s V -l version -d 'Print version'
 complete -c s3img -n "__fish_s3img_using_subcommand uploads" -l config -d 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml' -r -F
+complete -c s3img -n "__fish_s3img_using_subcommand uploads" -l glance-config -d 'Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options included) as settings, above the config files and below variables' -r -F
 complete -c s3img -n "__fish_s3img_using_subcommand uploads" -l profile -d 'Use this profile of the config file ([profiles.NAME]) over its top-level keys' -r
 complete -c s3img -n "__fish_s3img_using_subcommand uploads" -l endpoint -d 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS' -r
 complete -c s3img -n "__fish_s3img_using_subcommand uploads" -l region -d 'Region to sign requests for [default: us-east-1]' -r
@@ -253,6 +261,7 @@ complete -c s3img -n "__fish_s3img_using_subcommand uploads" -s V -l version -d 
 complete -c s3img -n "__fish_s3img_using_subcommand abort" -l upload-id -d 'Abort this upload of the object TARGET' -r
 complete -c s3img -n "__fish_s3img_using_subcommand abort" -l older-than -d 'Abort every upload under TARGET started longer ago than AGE (such as 7d; 0s for all)' -r
 complete -c s3img -n "__fish_s3img_using_subcommand abort" -l config -d 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml' -r -F
+complete -c s3img -n "__fish_s3img_using_subcommand abort" -l glance-config -d 'Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options included) as settings, above the config files and below variables' -r -F
 complete -c s3img -n "__fish_s3img_using_subcommand abort" -l profile -d 'Use this profile of the config file ([profiles.NAME]) over its top-level keys' -r
 complete -c s3img -n "__fish_s3img_using_subcommand abort" -l endpoint -d 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS' -r
 complete -c s3img -n "__fish_s3img_using_subcommand abort" -l region -d 'Region to sign requests for [default: us-east-1]' -r
@@ -280,6 +289,7 @@ complete -c s3img -n "__fish_s3img_using_subcommand abort" -l proxy-password-std
 complete -c s3img -n "__fish_s3img_using_subcommand abort" -s h -l help -d 'Print help'
 complete -c s3img -n "__fish_s3img_using_subcommand abort" -s V -l version -d 'Print version'
 complete -c s3img -n "__fish_s3img_using_subcommand generate" -l config -d 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml' -r -F
+complete -c s3img -n "__fish_s3img_using_subcommand generate" -l glance-config -d 'Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options included) as settings, above the config files and below variables' -r -F
 complete -c s3img -n "__fish_s3img_using_subcommand generate" -l profile -d 'Use this profile of the config file ([profiles.NAME]) over its top-level keys' -r
 complete -c s3img -n "__fish_s3img_using_subcommand generate" -l endpoint -d 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS' -r
 complete -c s3img -n "__fish_s3img_using_subcommand generate" -l region -d 'Region to sign requests for [default: us-east-1]' -r

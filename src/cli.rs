@@ -70,6 +70,17 @@ pub struct GlobalArgs {
     )]
     pub config: Option<PathBuf>,
 
+    /// Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options
+    /// included) as settings, above the config files and below variables.
+    #[arg(
+        long,
+        global = true,
+        env = "S3IMG_GLANCE_CONFIG",
+        value_name = "FILE",
+        help_heading = "Settings"
+    )]
+    pub glance_config: Option<PathBuf>,
+
     /// Use this profile of the config file ([profiles.NAME]) over its top-level keys.
     #[arg(
         long,

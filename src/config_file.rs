@@ -33,6 +33,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "transfer.part_size",
     "transfer.concurrency",
     "transfer.multipart_threshold",
+    "transfer.hash",
 ];
 
 /// Tables that group keys; they hold no value of their own.

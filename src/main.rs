@@ -9,6 +9,7 @@ mod commands;
 mod config_file;
 mod error;
 mod exit;
+mod glance;
 mod interrupt;
 mod location;
 mod output;

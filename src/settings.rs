@@ -263,6 +263,8 @@ fn shown(layers: &Layers, settings: &Settings) -> Vec<Shown> {
 /// Where config files live; a value so tests and packagers can move them.
 #[derive(Debug, Clone)]
 pub struct FilePaths {
+    /// A glance-api.conf to read the S3 store options of.
+    pub glance: Option<PathBuf>,
     /// The user file and whether it was named explicitly (then it must exist).
     pub user: Option<(PathBuf, bool)>,
     pub system: PathBuf,
@@ -279,7 +281,11 @@ impl FilePaths {
         };
         let system = std::env::var_os("S3IMG_SYSTEM_CONFIG")
             .map_or_else(|| PathBuf::from("/etc/s3img/config.toml"), PathBuf::from);
-        FilePaths { user, system }
+        FilePaths {
+            glance: global.glance_config.clone(),
+            user,
+            system,
+        }
     }
 }
 
@@ -448,6 +454,9 @@ fn cli_values(
 
 fn read_files(paths: &FilePaths, profile: Option<&str>) -> Result<Vec<ConfigFile>> {
     let mut files = Vec::new();
+    if let Some(path) = &paths.glance {
+        files.push(crate::glance::load(path)?);
+    }
     if let Some((path, required)) = &paths.user {
         files.extend(ConfigFile::load(path, profile, *required)?);
     }

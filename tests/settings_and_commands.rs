@@ -481,3 +481,81 @@ fn config_shows_each_value_with_its_source_and_hides_secrets() {
             .contains("proxy in effect: http://ops@proxy.example.internal:3128")
     );
 }
+
+/// A realistic glance-api.conf supplies the store and the proxy, and `config` names it.
+#[test]
+fn a_glance_config_is_a_settings_layer() {
+    let dir = scratch();
+    let d = dir.path();
+    let s3 = S3Server::start(d, S3Options::default());
+    let proxy = Proxy::start(ProxyKind::Squid, d, "glance pw", s3.service.port);
+    let glance = write(
+        d,
+        "glance-api.conf",
+        &format!(
+            "[DEFAULT]\nbind_host = 0.0.0.0\nbind_port = 9292\nworkers = 4\n\n\
+             [database]\nconnection = mysql+pymysql://glance:secret@db/glance\n\n\
+             [keystone_authtoken]\nwww_authenticate_uri = http://keystone:5000\n\n\
+             [glance_store]\nstores = s3\ndefault_store = s3\n\
+             s3_store_host = {endpoint}\n\
+             s3_store_access_key = {ACCESS_KEY}\n\
+             s3_store_secret_key = {SECRET_KEY}\n\
+             s3_store_bucket = {BUCKET}\n\
+             s3_store_create_bucket_on_put = false\n\
+             s3_store_bucket_url_format = path\n\
+             s3_store_large_object_size = 5\n\
+             s3_store_large_object_chunk_size = 5\n\
+             s3_store_thread_pools = 3\n\
+             s3_store_region_name = us-east-1\n\
+             s3_store_enable_proxy = True\n\
+             s3_store_proxy_host = 127.0.0.1\n\
+             s3_store_proxy_port = {port}\n\
+             s3_store_proxy_user = {PROXY_USER}\n\
+             s3_store_proxy_password = glance pw\n\n\
+             [oslo_policy]\nenforce_scope = true\n",
+            endpoint = s3.endpoint(),
+            port = proxy.service.port,
+        ),
+    );
+    std::fs::set_permissions(&glance, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
+    std::fs::write(d.join("disk.raw"), random_bytes(12 * 1024 * 1024, 4)).unwrap();
+
+    let glance_arg = glance.display().to_string();
+    let put = S3img::new(d).run(&["--json", "--glance-config", &glance_arg, "put", "disk.raw"]);
+    let put: serde_json::Value = serde_json::from_str(put.ok().trim()).unwrap();
+    assert_eq!(put["parts"], 3, "chunk size 5 MB from glance: {put}");
+    assert!(
+        proxy.log_with("disk.raw").contains("disk.raw"),
+        "not through the proxy glance named"
+    );
+
+    let shown = S3img::new(d)
+        .env("S3IMG_GLANCE_CONFIG", &glance)
+        .run(&["config", "--json"]);
+    let out = shown.ok();
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let get = |key: &str| lines.iter().find(|s| s["key"] == key).unwrap().clone();
+    let line = std::fs::read_to_string(&glance)
+        .unwrap()
+        .lines()
+        .position(|l| l.starts_with("s3_store_proxy_host"))
+        .unwrap()
+        + 1;
+    assert_eq!(
+        get("proxy.host")["source"],
+        format!("{}:{line}", glance.display())
+    );
+    assert_eq!(get("transfer.concurrency")["value"], "3");
+    assert_eq!(get("proxy.password")["value"], "***");
+    assert!(!out.contains("glance pw") && !out.contains(SECRET_KEY));
+
+    // A variable still beats the glance file.
+    let over = S3img::new(d)
+        .env("S3IMG_GLANCE_CONFIG", &glance)
+        .env("S3IMG_PROXY_PORT", "1")
+        .run(&["config", "--json"]);
+    assert!(over.ok().contains("\"source\":\"S3IMG_PROXY_PORT\""));
+}
