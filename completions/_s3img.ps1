@@ -63,6 +63,8 @@ Register-ArgumentCompleter -Native -CommandName 's3img' -ScriptBlock {
             break
         }
         's3img;put' {
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Files uploaded at once when several are given; each has its own progress bar')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Files uploaded at once when several are given; each has its own progress bar')
             [CompletionResult]::new('--expected-size', '--expected-size', [CompletionResultType]::ParameterName, 'Size of what standard input will carry, such as 200GiB, so that parts can be sized for it. Without it, parts start at the part size and double every 1,000 parts')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml')
             [CompletionResult]::new('--glance-config', '--glance-config', [CompletionResultType]::ParameterName, 'Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options included) as settings, above the config files and below variables')

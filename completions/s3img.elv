@@ -59,6 +59,8 @@ set edit:completion:arg-completer[s3img] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'s3img;put'= {
+            cand -j 'Files uploaded at once when several are given; each has its own progress bar'
+            cand --jobs 'Files uploaded at once when several are given; each has its own progress bar'
             cand --expected-size 'Size of what standard input will carry, such as 200GiB, so that parts can be sized for it. Without it, parts start at the part size and double every 1,000 parts'
             cand --config 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml'
             cand --glance-config 'Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options included) as settings, above the config files and below variables'

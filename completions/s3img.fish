@@ -61,6 +61,7 @@ complete -c s3img -n "__fish_s3img_needs_command" -f -a "uploads" -d 'List incom
 complete -c s3img -n "__fish_s3img_needs_command" -f -a "abort" -d 'Abort incomplete multipart uploads: one by its id, or all older than an age'
 complete -c s3img -n "__fish_s3img_needs_command" -f -a "generate" -d 'Write shell completions and man pages into a directory (for packagers)'
 complete -c s3img -n "__fish_s3img_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c s3img -n "__fish_s3img_using_subcommand put" -s j -l jobs -d 'Files uploaded at once when several are given; each has its own progress bar' -r
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l expected-size -d 'Size of what standard input will carry, such as 200GiB, so that parts can be sized for it. Without it, parts start at the part size and double every 1,000 parts' -r
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l config -d 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml' -r -F
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l glance-config -d 'Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options included) as settings, above the config files and below variables' -r -F

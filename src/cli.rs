@@ -247,6 +247,7 @@ Examples:
   s3img put focal.qcow2                          key focal.qcow2 in the configured bucket
   s3img put focal.qcow2 ubuntu/focal.qcow2       that key in the configured bucket
   s3img put focal.qcow2 s3://images/ubuntu/      a trailing / keeps the file's name
+  s3img put *.qcow2 s3://images/ubuntu/          several files, two at a time (-j)
   qemu-img convert -O raw a.qcow2 /dev/stdout | s3img put - s3://images/a.raw
 
 An existing object is never replaced unless --force is given. An interrupted upload of a
@@ -330,14 +331,17 @@ Ages take s, m, h, d or w, such as 90m, 12h or 7d.")]
 /// Arguments of `put`.
 #[derive(Debug, Args)]
 pub struct PutArgs {
-    /// The image file, or - for standard input.
-    #[arg(value_name = "FILE")]
-    pub file: String,
+    /// The image file, or - for standard input, then DEST: s3://BUCKET/KEY, a key in the
+    /// configured bucket, or a prefix ending in /. Without DEST, the file's name in the
+    /// configured bucket. With several files, the last argument is DEST and must be a
+    /// prefix.
+    #[arg(value_name = "FILE... [DEST]", required = true, num_args = 1..)]
+    pub paths: Vec<String>,
 
-    /// s3://BUCKET/KEY, a key in the configured bucket, or a prefix ending in /.
-    /// Default: the file's name in the configured bucket.
-    #[arg(value_name = "DEST")]
-    pub dest: Option<String>,
+    /// Files uploaded at once when several are given; each has its own progress bar.
+    #[arg(short, long, value_name = "N", default_value_t = 2,
+          value_parser = clap::value_parser!(u16).range(1..=16))]
+    pub jobs: u16,
 
     /// Replace the object if it exists.
     #[arg(short, long)]

@@ -321,3 +321,70 @@ fn the_image_format_and_virtual_size_are_stored_with_each_image() {
         }
     }
 }
+
+#[test]
+fn several_files_go_up_in_one_put_each_with_its_result() {
+    let dir = scratch();
+    let d = dir.path();
+    let s3 = S3Server::start(d, S3Options::default());
+    let proxy = Proxy::start(ProxyKind::Squid, d, "pw", s3.service.port);
+    let names = ["a.raw", "b.raw", "c.raw"];
+    for (seed, name) in names.iter().enumerate() {
+        std::fs::write(d.join(name), random_bytes(6 * MIB + seed, seed as u64 + 30)).unwrap();
+    }
+    let put = S3img::through(d, &s3.endpoint(), &proxy)
+        .env("S3IMG_PART_SIZE", "5MiB")
+        .run(&[
+            "--json",
+            "put",
+            "-j",
+            "2",
+            "a.raw",
+            "b.raw",
+            "c.raw",
+            "s3://images/batch/",
+        ]);
+    let out = put.ok();
+    let results: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(results.len(), 3, "{out}");
+    for name in names {
+        let stored = s3.object(&format!("batch/{name}")).expect("uploaded");
+        assert_eq!(stored, std::fs::read(d.join(name)).unwrap(), "{name}");
+        let result = results.iter().find(|r| r["file"] == name).unwrap();
+        assert_eq!(
+            result["hash"],
+            hash_file("sha256sum", &d.join(name)).as_str()
+        );
+    }
+    let not_prefix = S3img::through(d, &s3.endpoint(), &proxy).run(&[
+        "put",
+        "a.raw",
+        "b.raw",
+        "s3://images/one-key",
+    ]);
+    assert!(not_prefix.fails_with(2).contains("DEST must be a prefix"));
+    let with_stdin =
+        S3img::through(d, &s3.endpoint(), &proxy).run(&["put", "a.raw", "-", "s3://images/x/"]);
+    assert!(
+        with_stdin
+            .fails_with(2)
+            .contains("only be uploaded on its own")
+    );
+    // One missing file: nothing is sent at all.
+    let before = s3.requests().len();
+    let missing = S3img::through(d, &s3.endpoint(), &proxy).run(&[
+        "put",
+        "a.raw",
+        "nope.raw",
+        "s3://images/y/",
+    ]);
+    assert!(missing.fails_with(2).contains("nope.raw"));
+    assert_eq!(
+        s3.requests().len(),
+        before,
+        "a request went out before every input was checked"
+    );
+}

@@ -1,9 +1,12 @@
-//! `s3img put FILE [DEST]`: upload an image, refusing to replace an object unless forced.
+//! `s3img put FILE... [DEST]`: upload images, refusing to replace an object unless forced.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::Result;
 use serde_json::json;
+use tokio::sync::Semaphore;
+use tokio::task::JoinSet;
 
 use super::Context;
 use crate::cli::PutArgs;
@@ -12,7 +15,7 @@ use crate::location::Location;
 use crate::settings::parse_size;
 use crate::transfer::upload::{self, Input};
 
-/// Runs `put`.
+/// Runs `put`: one file, or several at once (`--jobs`), each with its own result.
 pub async fn run(ctx: &Context, args: &PutArgs) -> Result<()> {
     let expected = args
         .expected_size
@@ -22,59 +25,136 @@ pub async fn run(ctx: &Context, args: &PutArgs) -> Result<()> {
                 .map_err(|why| usage(format!("invalid --expected-size `{s}`: {why}")))
         })
         .transpose()?;
-    let (input, name) = open_input(&args.file, expected)?;
-    let to = destination(
-        args.dest.as_deref(),
-        name.as_deref(),
-        ctx.settings.bucket.as_deref(),
-    )?;
-    let s3 = ctx.connect(matches!(input, Input::Stdin { .. })).await?;
-
-    if !args.force && upload::exists(&s3, &to).await? {
-        return Err(Failure::Exists(to.to_string()).into());
-    }
-    let started = std::time::Instant::now();
-    let size = match &input {
-        Input::File { size, .. } => Some(*size),
-        Input::Stdin { expected } => *expected,
+    let (files, dest) = match args.paths.as_slice() {
+        [file] => (vec![file.clone()], None),
+        [file, dest] => (vec![file.clone()], Some(dest.clone())),
+        [files @ .., dest] => {
+            if !(dest.ends_with('/') || dest.trim_start_matches("s3://").split('/').count() == 1) {
+                return Err(usage(format!(
+                    "with several files, DEST must be a prefix ending in / (not `{dest}`)"
+                )));
+            }
+            (files.to_vec(), Some(dest.clone()))
+        }
+        [] => return Err(usage("nothing to upload: give FILE")),
     };
-    let progress = ctx
-        .output
-        .progress(size, &format!("put {}", to.file_name()));
-    let result = upload::upload(
-        &s3,
-        &to,
-        &input,
-        &ctx.settings.transfer,
-        !args.no_resume,
-        &progress,
-    )
-    .await;
-    progress.finish();
-    let done = result.map_err(|e| e.context(format!("uploading {} to {to}", args.file)))?;
+    if files.len() > 1 && files.iter().any(|f| f == "-") {
+        return Err(usage("standard input (-) can only be uploaded on its own"));
+    }
+    // Every input and destination is checked before anything is sent.
+    let mut plan = Vec::new();
+    for file in &files {
+        let (input, name) = open_input(file, expected)?;
+        let to = destination(
+            dest.as_deref(),
+            name.as_deref(),
+            ctx.settings.bucket.as_deref(),
+        )?;
+        plan.push((file.clone(), input, to));
+    }
+    let stdin = matches!(plan.first(), Some((_, Input::Stdin { .. }, _)));
+    let s3 = ctx.connect(stdin).await?;
 
-    let secs = started.elapsed().as_secs_f64();
-    ctx.output.summary(&format!(
-        "uploaded {} to {to} in {secs:.1}s ({}/s)",
-        bytesize::ByteSize(done.bytes),
-        bytesize::ByteSize((done.bytes as f64 / secs.max(0.001)) as u64)
-    ));
-    ctx.output.result(
-        &format!("{to}  {}:{}", done.hash_algorithm, done.hash),
-        &json!({
-            "action": "put",
-            "bucket": to.bucket,
-            "key": to.key,
-            "size": done.bytes,
-            "parts": done.parts,
-            "hash_algorithm": done.hash_algorithm.name(),
-            "hash": done.hash,
-            "format": done.image.format,
-            "virtual_size": done.image.virtual_size,
-            "seconds": secs,
-        }),
-    )?;
-    Ok(())
+    let slots = Arc::new(Semaphore::new(usize::from(args.jobs)));
+    let mut tasks = JoinSet::new();
+    for (index, (file, input, to)) in plan.into_iter().enumerate() {
+        let (s3, slots) = (s3.clone(), slots.clone());
+        let (settings, output) = (ctx.settings.transfer, ctx.output);
+        let (force, resume) = (args.force, !args.no_resume);
+        tasks.spawn(async move {
+            let _slot = slots.acquire_owned().await;
+            let one = One {
+                s3: &s3,
+                file: &file,
+                input: &input,
+                to: &to,
+                transfer: &settings,
+                output,
+                force,
+                resume,
+            };
+            (index, one.run().await)
+        });
+    }
+    let mut failures = Vec::new();
+    while let Some(done) = tasks.join_next().await {
+        let (index, result) = done?;
+        if let Err(err) = result {
+            if files.len() > 1 {
+                eprintln!("{}", crate::error::render(&err));
+            }
+            failures.push((index, err));
+        }
+    }
+    failures.sort_by_key(|(index, _)| *index);
+    match failures.into_iter().next() {
+        None => Ok(()),
+        Some((_, err)) if files.len() == 1 => Err(err),
+        Some((_, err)) => Err(err.context(format!("some of the {} uploads failed", files.len()))),
+    }
+}
+
+/// One upload of a `put`.
+struct One<'a> {
+    s3: &'a crate::client::S3,
+    file: &'a str,
+    input: &'a Input,
+    to: &'a Location,
+    transfer: &'a crate::settings::TransferSettings,
+    output: crate::output::Output,
+    force: bool,
+    resume: bool,
+}
+
+impl One<'_> {
+    async fn run(self) -> Result<()> {
+        let One {
+            s3,
+            file,
+            input,
+            to,
+            transfer,
+            output,
+            force,
+            resume,
+        } = self;
+        if !force && upload::exists(s3, to).await? {
+            return Err(Failure::Exists(to.to_string()).into());
+        }
+        let started = std::time::Instant::now();
+        let size = match input {
+            Input::File { size, .. } => Some(*size),
+            Input::Stdin { expected } => *expected,
+        };
+        let progress = output.progress(size, &format!("put {}", to.file_name()));
+        let result = upload::upload(s3, to, input, transfer, resume, &progress).await;
+        progress.finish();
+        let done = result.map_err(|e| e.context(format!("uploading {file} to {to}")))?;
+
+        let secs = started.elapsed().as_secs_f64();
+        output.summary(&format!(
+            "uploaded {} to {to} in {secs:.1}s ({}/s)",
+            bytesize::ByteSize(done.bytes),
+            bytesize::ByteSize((done.bytes as f64 / secs.max(0.001)) as u64)
+        ));
+        output.result(
+            &format!("{to}  {}:{}", done.hash_algorithm, done.hash),
+            &json!({
+                "action": "put",
+                "file": file,
+                "bucket": to.bucket,
+                "key": to.key,
+                "size": done.bytes,
+                "parts": done.parts,
+                "hash_algorithm": done.hash_algorithm.name(),
+                "hash": done.hash,
+                "format": done.image.format,
+                "virtual_size": done.image.virtual_size,
+                "seconds": secs,
+            }),
+        )?;
+        Ok(())
+    }
 }
 
 /// S3's largest object.
