@@ -101,6 +101,8 @@ Register-ArgumentCompleter -Native -CommandName 's3img' -ScriptBlock {
             break
         }
         's3img;get' {
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Objects downloaded at once when SRC is a prefix')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Objects downloaded at once when SRC is a prefix')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml')
             [CompletionResult]::new('--glance-config', '--glance-config', [CompletionResultType]::ParameterName, 'Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options included) as settings, above the config files and below variables')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the config file ([profiles.NAME]) over its top-level keys')

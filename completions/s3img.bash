@@ -607,12 +607,20 @@ _s3img() {
             return 0
             ;;
         s3img__subcmd__get)
-            opts="-f -q -v -h -V --force --no-resume --no-sparse --quiet --verbose --json --config --glance-config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
+            opts="-j -f -q -v -h -V --jobs --force --no-resume --no-sparse --quiet --verbose --json --config --glance-config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -96,6 +96,8 @@ set edit:completion:arg-completer[s3img] = {|@words|
             cand --version 'Print version'
         }
         &'s3img;get'= {
+            cand -j 'Objects downloaded at once when SRC is a prefix'
+            cand --jobs 'Objects downloaded at once when SRC is a prefix'
             cand --config 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml'
             cand --glance-config 'Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options included) as settings, above the config files and below variables'
             cand --profile 'Use this profile of the config file ([profiles.NAME]) over its top-level keys'

@@ -92,6 +92,7 @@ complete -c s3img -n "__fish_s3img_using_subcommand put" -l no-proxy -d 'Connect
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l proxy-password-stdin -d 'Read the proxy password from the first line of standard input'
 complete -c s3img -n "__fish_s3img_using_subcommand put" -s h -l help -d 'Print help'
 complete -c s3img -n "__fish_s3img_using_subcommand put" -s V -l version -d 'Print version'
+complete -c s3img -n "__fish_s3img_using_subcommand get" -s j -l jobs -d 'Objects downloaded at once when SRC is a prefix' -r
 complete -c s3img -n "__fish_s3img_using_subcommand get" -l config -d 'Read this config file instead of $XDG_CONFIG_HOME/s3img/config.toml' -r -F
 complete -c s3img -n "__fish_s3img_using_subcommand get" -l glance-config -d 'Read the S3 options of a glance-api.conf ([glance_store] s3_store_*, proxy options included) as settings, above the config files and below variables' -r -F
 complete -c s3img -n "__fish_s3img_using_subcommand get" -l profile -d 'Use this profile of the config file ([profiles.NAME]) over its top-level keys' -r

@@ -260,6 +260,7 @@ Examples:
   s3img get s3://images/ubuntu/focal.qcow2       writes ./focal.qcow2
   s3img get ubuntu/focal.qcow2 /var/lib/images/  into that directory
   s3img get s3://images/a.raw - | dd of=/dev/vdb bs=4M
+  s3img get s3://images/ubuntu/ /var/lib/images/ every image under the prefix
 
 The image is written beside the destination under a temporary name and renamed only
 when complete and verified, so a failed download never leaves a partial file under the
@@ -361,14 +362,21 @@ pub struct PutArgs {
 /// Arguments of `get`.
 #[derive(Debug, Args)]
 pub struct GetArgs {
-    /// s3://BUCKET/KEY, or a key in the configured bucket.
+    /// s3://BUCKET/KEY, or a key in the configured bucket; a prefix ending in / fetches
+    /// every object under it.
     #[arg(value_name = "SRC")]
     pub src: String,
 
     /// Where to write: a file, a directory, or - for standard output.
-    /// Default: the key's last segment in the current directory.
+    /// Default: the key's last segment in the current directory. For a prefix, the
+    /// directory that receives the objects under their names below the prefix.
     #[arg(value_name = "FILE")]
     pub file: Option<String>,
+
+    /// Objects downloaded at once when SRC is a prefix.
+    #[arg(short, long, value_name = "N", default_value_t = 2,
+          value_parser = clap::value_parser!(u16).range(1..=16))]
+    pub jobs: u16,
 
     /// Replace the local file if it exists.
     #[arg(short, long)]

@@ -388,3 +388,55 @@ fn several_files_go_up_in_one_put_each_with_its_result() {
         "a request went out before every input was checked"
     );
 }
+
+#[test]
+fn a_prefix_comes_down_into_a_directory() {
+    let dir = scratch();
+    let d = dir.path();
+    let s3 = S3Server::start(d, S3Options::default());
+    let images = [
+        ("vm/a.raw", 1),
+        ("vm/sub/b.raw", 2),
+        ("vm/c.raw", 3),
+        ("other.raw", 4),
+    ];
+    for (key, seed) in images {
+        let local = d.join(key.replace('/', "_"));
+        std::fs::write(&local, random_bytes(MIB + seed, seed as u64)).unwrap();
+        S3img::against(d, &s3.loopback_endpoint())
+            .run(&[
+                "put",
+                local.to_str().unwrap(),
+                &format!("s3://images/{key}"),
+            ])
+            .ok();
+    }
+    std::fs::create_dir(d.join("down")).unwrap();
+    let get = S3img::against(d, &s3.loopback_endpoint()).run(&[
+        "--json",
+        "get",
+        "s3://images/vm/",
+        "down/",
+    ]);
+    let out = get.ok();
+    assert_eq!(out.lines().count(), 3, "{out}");
+    for (key, _) in &images[..3] {
+        let local = d.join(key.replace('/', "_"));
+        let got = d.join("down").join(key.trim_start_matches("vm/"));
+        assert_eq!(
+            std::fs::read(got).unwrap(),
+            std::fs::read(local).unwrap(),
+            "{key}"
+        );
+    }
+    assert!(!d.join("down/other.raw").exists());
+    let again =
+        S3img::against(d, &s3.loopback_endpoint()).run(&["get", "s3://images/vm/", "down/"]);
+    again.fails_with(9);
+    let not_dir = S3img::against(d, &s3.loopback_endpoint()).run(&["get", "s3://images/vm/", "-"]);
+    assert!(
+        not_dir
+            .fails_with(2)
+            .contains("must be an existing directory")
+    );
+}

@@ -1,19 +1,36 @@
-//! `s3img get SRC [FILE]`: download an image into a file, a directory or standard output.
+//! `s3img get SRC [FILE]`: download an image into a file, a directory or standard output,
+//! or every image under a prefix into a directory.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 use serde_json::json;
+use tokio::sync::Semaphore;
+use tokio::task::JoinSet;
 
 use super::Context;
 use crate::cli::GetArgs;
+use crate::client::{S3, classify};
 use crate::error::{Failure, usage};
 use crate::location::Location;
+use crate::output::Output;
 use crate::transfer::download::{self, Destination, Options};
 use crate::transfer::{RANGE_SIZE, RANGES_PER_SLOT};
 
-/// Runs `get`.
+/// Runs `get`: one object, or every object under a prefix (SRC ending in /).
 pub async fn run(ctx: &Context, args: &GetArgs) -> Result<()> {
+    let transfer = &ctx.settings.transfer;
+    let options = Options {
+        concurrency: transfer.concurrency * RANGES_PER_SLOT,
+        range_size: RANGE_SIZE,
+        sparse: !args.no_sparse,
+        hash: transfer.hash,
+        resume: !args.no_resume,
+    };
+    if args.src.ends_with('/') {
+        return get_prefix(ctx, args, options).await;
+    }
     let from = Location::parse_object(&args.src, ctx.settings.bucket.as_deref())?;
     let to = destination(args.file.as_deref(), &from)?;
     if let Destination::File(path) = &to
@@ -23,29 +40,109 @@ pub async fn run(ctx: &Context, args: &GetArgs) -> Result<()> {
         return Err(Failure::Exists(path.display().to_string()).into());
     }
     let s3 = ctx.connect(false).await?;
+    get_one(&s3, &from, &to, options, ctx.output).await
+}
 
+/// Downloads every object under a prefix into a directory, keeping the rest of each key as
+/// a relative path, `--jobs` at a time.
+async fn get_prefix(ctx: &Context, args: &GetArgs, options: Options) -> Result<()> {
+    let at = Location::parse(&args.src, ctx.settings.bucket.as_deref())?;
+    let dir = PathBuf::from(args.file.as_deref().unwrap_or("."));
+    if args.file.as_deref() == Some("-") || !dir.is_dir() {
+        return Err(usage(format!(
+            "SRC {} is a prefix: FILE must be an existing directory, not `{}`",
+            args.src,
+            dir.display()
+        )));
+    }
+    let s3 = ctx.connect(false).await?;
+    let mut pages = s3
+        .client
+        .list_objects_v2()
+        .bucket(&at.bucket)
+        .prefix(&at.key)
+        .into_paginator()
+        .send();
+    let mut plan = Vec::new();
+    while let Some(page) = pages.next().await {
+        let page = page.map_err(|e| classify(&s3, e, &at.to_string()))?;
+        for object in page.contents() {
+            let Some(key) = object.key().filter(|k| !k.ends_with('/')) else {
+                continue;
+            };
+            let relative = &key[at.key.len().min(key.len())..];
+            let safe = relative
+                .split('/')
+                .all(|part| !part.is_empty() && part != "." && part != "..");
+            if !safe {
+                return Err(usage(format!(
+                    "refusing s3://{}/{key}: its name would leave {}",
+                    at.bucket,
+                    dir.display()
+                )));
+            }
+            let path = dir.join(relative);
+            if path.exists() && !args.force {
+                return Err(Failure::Exists(path.display().to_string()).into());
+            }
+            let from = Location {
+                bucket: at.bucket.clone(),
+                key: key.to_owned(),
+            };
+            plan.push((from, path));
+        }
+    }
+    if plan.is_empty() {
+        return Err(Failure::NotFound(format!("any object under {at}")).into());
+    }
+    let slots = Arc::new(Semaphore::new(usize::from(args.jobs)));
+    let mut tasks = JoinSet::new();
+    for (from, path) in plan.iter().cloned() {
+        let (s3, slots, output) = (s3.clone(), slots.clone(), ctx.output);
+        tasks.spawn(async move {
+            let _slot = slots.acquire_owned().await;
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)
+                    .with_context(|| format!("creating {}", parent.display()))?;
+            }
+            get_one(&s3, &from, &Destination::File(path), options, output).await
+        });
+    }
+    let mut first_failure = None;
+    while let Some(done) = tasks.join_next().await {
+        if let Err(err) = done? {
+            eprintln!("{}", crate::error::render(&err));
+            first_failure.get_or_insert(err);
+        }
+    }
+    match first_failure {
+        None => Ok(()),
+        Some(err) => Err(err.context(format!("some of the {} downloads failed", plan.len()))),
+    }
+}
+
+/// Downloads one object and prints its result.
+async fn get_one(
+    s3: &S3,
+    from: &Location,
+    to: &Destination,
+    options: Options,
+    output: Output,
+) -> Result<()> {
     let started = std::time::Instant::now();
-    let transfer = &ctx.settings.transfer;
-    let options = Options {
-        concurrency: transfer.concurrency * RANGES_PER_SLOT,
-        range_size: RANGE_SIZE,
-        sparse: !args.no_sparse,
-        hash: transfer.hash,
-        resume: !args.no_resume,
-    };
     let label = format!("get {}", from.file_name());
-    let done = download::download(&s3, &from, &to, options, |size| {
-        ctx.output.progress(Some(size), &label)
+    let done = download::download(s3, from, to, options, |size| {
+        output.progress(Some(size), &label)
     })
     .await
     .map_err(|e| e.context(format!("downloading {from}")))?;
     let secs = started.elapsed().as_secs_f64();
-    let shown = match &to {
+    let shown = match to {
         Destination::File(path) => path.display().to_string(),
         Destination::Stdout => "-".to_owned(),
     };
     let bytes = done.info.size;
-    ctx.output.summary(&format!(
+    output.summary(&format!(
         "downloaded {from} to {shown}: {} in {secs:.1}s ({}/s), {}",
         bytesize::ByteSize(bytes),
         bytesize::ByteSize((bytes as f64 / secs.max(0.001)) as u64),
@@ -58,8 +155,8 @@ pub async fn run(ctx: &Context, args: &GetArgs) -> Result<()> {
             )
         }
     ));
-    if matches!(to, Destination::File(_)) || ctx.output.json {
-        ctx.output.result(
+    if matches!(to, Destination::File(_)) || output.json {
+        output.result(
             &format!("{shown}  {}:{}", done.hash_algorithm, done.hash),
             &json!({
                 "action": "get",
