@@ -357,3 +357,48 @@ fn check_names_the_step_that_fails() {
         closed.stdout()
     );
 }
+
+/// `check` against the other failure classes: the proxy's rules refuse the tunnel, the
+/// endpoint's certificate is not trusted, the S3 credentials are wrong.
+#[test]
+fn check_tells_refusals_tls_and_credentials_apart() {
+    let dir = scratch();
+    let d = dir.path();
+    let tls = S3Server::start(
+        &d.join("tls"),
+        S3Options {
+            tls: true,
+            ..S3Options::default()
+        },
+    );
+    let failing_step = |run: &Run, code: i32| -> String {
+        run.fails_with(code);
+        let last = run.stdout().lines().last().unwrap_or_default().to_owned();
+        assert!(last.starts_with("FAIL"), "{}", run.stdout());
+        last
+    };
+
+    let open = Proxy::start(ProxyKind::Squid, d, "pw", tls.service.port);
+    let untrusted = S3img::through(d, &tls.endpoint(), &open).run(&["check"]);
+    assert!(failing_step(&untrusted, 8).contains("endpoint reachable, TLS trusted"));
+    let denied = S3img::through(d, &tls.endpoint(), &open)
+        .env("S3IMG_CA_BUNDLE", tls.ca.as_ref().unwrap())
+        .env("AWS_SECRET_ACCESS_KEY", "not-the-secret")
+        .run(&["check"]);
+    assert!(failing_step(&denied, 4).contains("S3 credentials and permissions"));
+    drop(open);
+
+    let rules = format!("acl s3_host dstdomain {S3_HOST}\nhttp_access deny authed s3_host\n");
+    let strict_dir = d.join("strict");
+    std::fs::create_dir_all(&strict_dir).unwrap();
+    std::fs::set_permissions(
+        &strict_dir,
+        std::os::unix::fs::PermissionsExt::from_mode(0o777),
+    )
+    .unwrap();
+    let strict = Proxy::squid_with_rules(&strict_dir, "pw", tls.service.port, &rules);
+    let refused = S3img::through(d, &tls.endpoint(), &strict)
+        .env("S3IMG_CA_BUNDLE", tls.ca.as_ref().unwrap())
+        .run(&["check"]);
+    assert!(failing_step(&refused, 7).contains("proxy forwards to the endpoint"));
+}
