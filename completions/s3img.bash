@@ -114,7 +114,7 @@ _s3img() {
                     return 0
                     ;;
                 --path-style)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --ca-bundle)
@@ -126,7 +126,7 @@ _s3img() {
                     return 0
                     ;;
                 --proxy)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --proxy-host)
@@ -208,7 +208,7 @@ _s3img() {
                     return 0
                     ;;
                 --path-style)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --ca-bundle)
@@ -220,7 +220,7 @@ _s3img() {
                     return 0
                     ;;
                 --proxy)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --proxy-host)
@@ -294,7 +294,7 @@ _s3img() {
                     return 0
                     ;;
                 --path-style)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --ca-bundle)
@@ -306,7 +306,7 @@ _s3img() {
                     return 0
                     ;;
                 --proxy)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --proxy-host)
@@ -380,7 +380,7 @@ _s3img() {
                     return 0
                     ;;
                 --path-style)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --ca-bundle)
@@ -392,7 +392,7 @@ _s3img() {
                     return 0
                     ;;
                 --proxy)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --proxy-host)
@@ -466,7 +466,7 @@ _s3img() {
                     return 0
                     ;;
                 --path-style)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --ca-bundle)
@@ -478,7 +478,7 @@ _s3img() {
                     return 0
                     ;;
                 --proxy)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --proxy-host)
@@ -552,7 +552,7 @@ _s3img() {
                     return 0
                     ;;
                 --path-style)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --ca-bundle)
@@ -564,7 +564,7 @@ _s3img() {
                     return 0
                     ;;
                 --proxy)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --proxy-host)
@@ -646,7 +646,7 @@ _s3img() {
                     return 0
                     ;;
                 --path-style)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --ca-bundle)
@@ -658,7 +658,7 @@ _s3img() {
                     return 0
                     ;;
                 --proxy)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --proxy-host)
@@ -886,7 +886,7 @@ _s3img() {
                     return 0
                     ;;
                 --path-style)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --ca-bundle)
@@ -898,7 +898,7 @@ _s3img() {
                     return 0
                     ;;
                 --proxy)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --proxy-host)
@@ -984,7 +984,7 @@ _s3img() {
                     return 0
                     ;;
                 --path-style)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --ca-bundle)
@@ -996,7 +996,7 @@ _s3img() {
                     return 0
                     ;;
                 --proxy)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --proxy-host)
@@ -1070,7 +1070,7 @@ _s3img() {
                     return 0
                     ;;
                 --path-style)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --ca-bundle)
@@ -1082,7 +1082,7 @@ _s3img() {
                     return 0
                     ;;
                 --proxy)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --proxy-host)

@@ -30,12 +30,10 @@ complete -c s3img -n "__fish_s3img_needs_command" -l profile -d 'Use this profil
 complete -c s3img -n "__fish_s3img_needs_command" -l endpoint -d 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS' -r
 complete -c s3img -n "__fish_s3img_needs_command" -l region -d 'Region to sign requests for [default: us-east-1]' -r
 complete -c s3img -n "__fish_s3img_needs_command" -l bucket -d 'Bucket used when a location names only a key' -r
-complete -c s3img -n "__fish_s3img_needs_command" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r -f -a "true\t''
-false\t''"
+complete -c s3img -n "__fish_s3img_needs_command" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r
 complete -c s3img -n "__fish_s3img_needs_command" -l ca-bundle -d 'PEM file of the certificate authorities to trust for the endpoint, instead of the system\'s' -r -F
 complete -c s3img -n "__fish_s3img_needs_command" -l retries -d 'How many times to retry a failed request before giving up [default: 3]' -r
-complete -c s3img -n "__fish_s3img_needs_command" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r -f -a "true\t''
-false\t''"
+complete -c s3img -n "__fish_s3img_needs_command" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r
 complete -c s3img -n "__fish_s3img_needs_command" -l proxy-host -d 'Host name or address of the HTTP proxy' -r
 complete -c s3img -n "__fish_s3img_needs_command" -l proxy-port -d 'Port of the HTTP proxy [default: 3128]' -r
 complete -c s3img -n "__fish_s3img_needs_command" -l proxy-user -d 'User for the proxy\'s Basic authentication. The password comes from S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt' -r
@@ -69,12 +67,10 @@ complete -c s3img -n "__fish_s3img_using_subcommand put" -l profile -d 'Use this
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l endpoint -d 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS' -r
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l region -d 'Region to sign requests for [default: us-east-1]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l bucket -d 'Bucket used when a location names only a key' -r
-complete -c s3img -n "__fish_s3img_using_subcommand put" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r -f -a "true\t''
-false\t''"
+complete -c s3img -n "__fish_s3img_using_subcommand put" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l ca-bundle -d 'PEM file of the certificate authorities to trust for the endpoint, instead of the system\'s' -r -F
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l retries -d 'How many times to retry a failed request before giving up [default: 3]' -r
-complete -c s3img -n "__fish_s3img_using_subcommand put" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r -f -a "true\t''
-false\t''"
+complete -c s3img -n "__fish_s3img_using_subcommand put" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l proxy-host -d 'Host name or address of the HTTP proxy' -r
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l proxy-port -d 'Port of the HTTP proxy [default: 3128]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l proxy-user -d 'User for the proxy\'s Basic authentication. The password comes from S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt' -r
@@ -99,12 +95,10 @@ complete -c s3img -n "__fish_s3img_using_subcommand get" -l profile -d 'Use this
 complete -c s3img -n "__fish_s3img_using_subcommand get" -l endpoint -d 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS' -r
 complete -c s3img -n "__fish_s3img_using_subcommand get" -l region -d 'Region to sign requests for [default: us-east-1]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand get" -l bucket -d 'Bucket used when a location names only a key' -r
-complete -c s3img -n "__fish_s3img_using_subcommand get" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r -f -a "true\t''
-false\t''"
+complete -c s3img -n "__fish_s3img_using_subcommand get" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand get" -l ca-bundle -d 'PEM file of the certificate authorities to trust for the endpoint, instead of the system\'s' -r -F
 complete -c s3img -n "__fish_s3img_using_subcommand get" -l retries -d 'How many times to retry a failed request before giving up [default: 3]' -r
-complete -c s3img -n "__fish_s3img_using_subcommand get" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r -f -a "true\t''
-false\t''"
+complete -c s3img -n "__fish_s3img_using_subcommand get" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r
 complete -c s3img -n "__fish_s3img_using_subcommand get" -l proxy-host -d 'Host name or address of the HTTP proxy' -r
 complete -c s3img -n "__fish_s3img_using_subcommand get" -l proxy-port -d 'Port of the HTTP proxy [default: 3128]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand get" -l proxy-user -d 'User for the proxy\'s Basic authentication. The password comes from S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt' -r
@@ -129,12 +123,10 @@ complete -c s3img -n "__fish_s3img_using_subcommand delete" -l profile -d 'Use t
 complete -c s3img -n "__fish_s3img_using_subcommand delete" -l endpoint -d 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS' -r
 complete -c s3img -n "__fish_s3img_using_subcommand delete" -l region -d 'Region to sign requests for [default: us-east-1]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand delete" -l bucket -d 'Bucket used when a location names only a key' -r
-complete -c s3img -n "__fish_s3img_using_subcommand delete" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r -f -a "true\t''
-false\t''"
+complete -c s3img -n "__fish_s3img_using_subcommand delete" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand delete" -l ca-bundle -d 'PEM file of the certificate authorities to trust for the endpoint, instead of the system\'s' -r -F
 complete -c s3img -n "__fish_s3img_using_subcommand delete" -l retries -d 'How many times to retry a failed request before giving up [default: 3]' -r
-complete -c s3img -n "__fish_s3img_using_subcommand delete" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r -f -a "true\t''
-false\t''"
+complete -c s3img -n "__fish_s3img_using_subcommand delete" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r
 complete -c s3img -n "__fish_s3img_using_subcommand delete" -l proxy-host -d 'Host name or address of the HTTP proxy' -r
 complete -c s3img -n "__fish_s3img_using_subcommand delete" -l proxy-port -d 'Port of the HTTP proxy [default: 3128]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand delete" -l proxy-user -d 'User for the proxy\'s Basic authentication. The password comes from S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt' -r
@@ -157,12 +149,10 @@ complete -c s3img -n "__fish_s3img_using_subcommand ls" -l profile -d 'Use this 
 complete -c s3img -n "__fish_s3img_using_subcommand ls" -l endpoint -d 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS' -r
 complete -c s3img -n "__fish_s3img_using_subcommand ls" -l region -d 'Region to sign requests for [default: us-east-1]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand ls" -l bucket -d 'Bucket used when a location names only a key' -r
-complete -c s3img -n "__fish_s3img_using_subcommand ls" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r -f -a "true\t''
-false\t''"
+complete -c s3img -n "__fish_s3img_using_subcommand ls" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand ls" -l ca-bundle -d 'PEM file of the certificate authorities to trust for the endpoint, instead of the system\'s' -r -F
 complete -c s3img -n "__fish_s3img_using_subcommand ls" -l retries -d 'How many times to retry a failed request before giving up [default: 3]' -r
-complete -c s3img -n "__fish_s3img_using_subcommand ls" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r -f -a "true\t''
-false\t''"
+complete -c s3img -n "__fish_s3img_using_subcommand ls" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r
 complete -c s3img -n "__fish_s3img_using_subcommand ls" -l proxy-host -d 'Host name or address of the HTTP proxy' -r
 complete -c s3img -n "__fish_s3img_using_subcommand ls" -l proxy-port -d 'Port of the HTTP proxy [default: 3128]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand ls" -l proxy-user -d 'User for the proxy\'s Basic authentication. The password comes from S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt' -r
@@ -185,12 +175,10 @@ complete -c s3img -n "__fish_s3img_using_subcommand config" -l profile -d 'Use t
 complete -c s3img -n "__fish_s3img_using_subcommand config" -l endpoint -d 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS' -r
 complete -c s3img -n "__fish_s3img_using_subcommand config" -l region -d 'Region to sign requests for [default: us-east-1]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand config" -l bucket -d 'Bucket used when a location names only a key' -r
-complete -c s3img -n "__fish_s3img_using_subcommand config" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r -f -a "true\t''
-false\t''"
+complete -c s3img -n "__fish_s3img_using_subcommand config" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand config" -l ca-bundle -d 'PEM file of the certificate authorities to trust for the endpoint, instead of the system\'s' -r -F
 complete -c s3img -n "__fish_s3img_using_subcommand config" -l retries -d 'How many times to retry a failed request before giving up [default: 3]' -r
-complete -c s3img -n "__fish_s3img_using_subcommand config" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r -f -a "true\t''
-false\t''"
+complete -c s3img -n "__fish_s3img_using_subcommand config" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r
 complete -c s3img -n "__fish_s3img_using_subcommand config" -l proxy-host -d 'Host name or address of the HTTP proxy' -r
 complete -c s3img -n "__fish_s3img_using_subcommand config" -l proxy-port -d 'Port of the HTTP proxy [default: 3128]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand config" -l proxy-user -d 'User for the proxy\'s Basic authentication. The password comes from S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt' -r
@@ -212,12 +200,10 @@ complete -c s3img -n "__fish_s3img_using_subcommand check" -l profile -d 'Use th
 complete -c s3img -n "__fish_s3img_using_subcommand check" -l endpoint -d 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS' -r
 complete -c s3img -n "__fish_s3img_using_subcommand check" -l region -d 'Region to sign requests for [default: us-east-1]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand check" -l bucket -d 'Bucket used when a location names only a key' -r
-complete -c s3img -n "__fish_s3img_using_subcommand check" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r -f -a "true\t''
-false\t''"
+complete -c s3img -n "__fish_s3img_using_subcommand check" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand check" -l ca-bundle -d 'PEM file of the certificate authorities to trust for the endpoint, instead of the system\'s' -r -F
 complete -c s3img -n "__fish_s3img_using_subcommand check" -l retries -d 'How many times to retry a failed request before giving up [default: 3]' -r
-complete -c s3img -n "__fish_s3img_using_subcommand check" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r -f -a "true\t''
-false\t''"
+complete -c s3img -n "__fish_s3img_using_subcommand check" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r
 complete -c s3img -n "__fish_s3img_using_subcommand check" -l proxy-host -d 'Host name or address of the HTTP proxy' -r
 complete -c s3img -n "__fish_s3img_using_subcommand check" -l proxy-port -d 'Port of the HTTP proxy [default: 3128]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand check" -l proxy-user -d 'User for the proxy\'s Basic authentication. The password comes from S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt' -r
@@ -239,12 +225,10 @@ complete -c s3img -n "__fish_s3img_using_subcommand uploads" -l profile -d 'Use 
 complete -c s3img -n "__fish_s3img_using_subcommand uploads" -l endpoint -d 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS' -r
 complete -c s3img -n "__fish_s3img_using_subcommand uploads" -l region -d 'Region to sign requests for [default: us-east-1]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand uploads" -l bucket -d 'Bucket used when a location names only a key' -r
-complete -c s3img -n "__fish_s3img_using_subcommand uploads" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r -f -a "true\t''
-false\t''"
+complete -c s3img -n "__fish_s3img_using_subcommand uploads" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand uploads" -l ca-bundle -d 'PEM file of the certificate authorities to trust for the endpoint, instead of the system\'s' -r -F
 complete -c s3img -n "__fish_s3img_using_subcommand uploads" -l retries -d 'How many times to retry a failed request before giving up [default: 3]' -r
-complete -c s3img -n "__fish_s3img_using_subcommand uploads" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r -f -a "true\t''
-false\t''"
+complete -c s3img -n "__fish_s3img_using_subcommand uploads" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r
 complete -c s3img -n "__fish_s3img_using_subcommand uploads" -l proxy-host -d 'Host name or address of the HTTP proxy' -r
 complete -c s3img -n "__fish_s3img_using_subcommand uploads" -l proxy-port -d 'Port of the HTTP proxy [default: 3128]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand uploads" -l proxy-user -d 'User for the proxy\'s Basic authentication. The password comes from S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt' -r
@@ -268,12 +252,10 @@ complete -c s3img -n "__fish_s3img_using_subcommand abort" -l profile -d 'Use th
 complete -c s3img -n "__fish_s3img_using_subcommand abort" -l endpoint -d 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS' -r
 complete -c s3img -n "__fish_s3img_using_subcommand abort" -l region -d 'Region to sign requests for [default: us-east-1]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand abort" -l bucket -d 'Bucket used when a location names only a key' -r
-complete -c s3img -n "__fish_s3img_using_subcommand abort" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r -f -a "true\t''
-false\t''"
+complete -c s3img -n "__fish_s3img_using_subcommand abort" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand abort" -l ca-bundle -d 'PEM file of the certificate authorities to trust for the endpoint, instead of the system\'s' -r -F
 complete -c s3img -n "__fish_s3img_using_subcommand abort" -l retries -d 'How many times to retry a failed request before giving up [default: 3]' -r
-complete -c s3img -n "__fish_s3img_using_subcommand abort" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r -f -a "true\t''
-false\t''"
+complete -c s3img -n "__fish_s3img_using_subcommand abort" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r
 complete -c s3img -n "__fish_s3img_using_subcommand abort" -l proxy-host -d 'Host name or address of the HTTP proxy' -r
 complete -c s3img -n "__fish_s3img_using_subcommand abort" -l proxy-port -d 'Port of the HTTP proxy [default: 3128]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand abort" -l proxy-user -d 'User for the proxy\'s Basic authentication. The password comes from S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt' -r
@@ -296,12 +278,10 @@ complete -c s3img -n "__fish_s3img_using_subcommand generate" -l profile -d 'Use
 complete -c s3img -n "__fish_s3img_using_subcommand generate" -l endpoint -d 'URL of the S3 service, such as https://rgw.example.internal. Without it, AWS' -r
 complete -c s3img -n "__fish_s3img_using_subcommand generate" -l region -d 'Region to sign requests for [default: us-east-1]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand generate" -l bucket -d 'Bucket used when a location names only a key' -r
-complete -c s3img -n "__fish_s3img_using_subcommand generate" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r -f -a "true\t''
-false\t''"
+complete -c s3img -n "__fish_s3img_using_subcommand generate" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand generate" -l ca-bundle -d 'PEM file of the certificate authorities to trust for the endpoint, instead of the system\'s' -r -F
 complete -c s3img -n "__fish_s3img_using_subcommand generate" -l retries -d 'How many times to retry a failed request before giving up [default: 3]' -r
-complete -c s3img -n "__fish_s3img_using_subcommand generate" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r -f -a "true\t''
-false\t''"
+complete -c s3img -n "__fish_s3img_using_subcommand generate" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r
 complete -c s3img -n "__fish_s3img_using_subcommand generate" -l proxy-host -d 'Host name or address of the HTTP proxy' -r
 complete -c s3img -n "__fish_s3img_using_subcommand generate" -l proxy-port -d 'Port of the HTTP proxy [default: 3128]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand generate" -l proxy-user -d 'User for the proxy\'s Basic authentication. The password comes from S3IMG_PROXY_PASSWORD, proxy.password_file, --proxy-password-stdin, or a prompt' -r

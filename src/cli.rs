@@ -112,9 +112,9 @@ pub struct GlobalArgs {
     /// Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with
     /// --endpoint, false for AWS].
     #[arg(long, global = true, env = "S3IMG_PATH_STYLE", value_name = "BOOL",
-          num_args = 0..=1, default_missing_value = "true",
-          value_parser = BoolishValueParser::new(), help_heading = "Settings")]
-    pub path_style: Option<bool>,
+          num_args = 0..=1, default_missing_value = "true", require_equals = true,
+          help_heading = "Settings")]
+    pub path_style: Option<String>,
 
     /// PEM file of the certificate authorities to trust for the endpoint, instead of the
     /// system's.
@@ -132,6 +132,7 @@ pub struct GlobalArgs {
         long,
         global = true,
         env = "S3IMG_RETRIES",
+        allow_negative_numbers = true,
         value_name = "N",
         help_heading = "Settings"
     )]
@@ -140,9 +141,9 @@ pub struct GlobalArgs {
     /// Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host).
     /// With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used.
     #[arg(long = "proxy", global = true, env = "S3IMG_PROXY_ENABLE", value_name = "BOOL",
-          num_args = 0..=1, default_missing_value = "true",
-          value_parser = BoolishValueParser::new(), help_heading = "Proxy")]
-    pub proxy_enable: Option<bool>,
+          num_args = 0..=1, default_missing_value = "true", require_equals = true,
+          help_heading = "Proxy")]
+    pub proxy_enable: Option<String>,
 
     /// Connect directly: ignore every proxy setting, HTTPS_PROXY and HTTP_PROXY included.
     #[arg(long, global = true, help_heading = "Proxy")]
@@ -163,6 +164,7 @@ pub struct GlobalArgs {
         long,
         global = true,
         env = "S3IMG_PROXY_PORT",
+        allow_negative_numbers = true,
         value_name = "PORT",
         help_heading = "Proxy"
     )]
@@ -210,6 +212,7 @@ pub struct GlobalArgs {
         long,
         global = true,
         env = "S3IMG_CONCURRENCY",
+        allow_negative_numbers = true,
         value_name = "N",
         help_heading = "Transfer"
     )]

@@ -69,21 +69,23 @@ impl std::fmt::Display for Location {
 }
 
 /// S3's bucket naming rules, loosened to what Ceph RGW and MinIO also accept.
-fn check_bucket(bucket: &str, text: &str) -> Result<()> {
+pub fn check_bucket_name(bucket: &str) -> Result<(), String> {
     let valid_chars = bucket
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_'));
+    if !(3..=63).contains(&bucket.len()) || !valid_chars {
+        return Err("not a valid bucket name: 3 to 63 letters, digits, dots or hyphens".into());
+    }
+    Ok(())
+}
+
+fn check_bucket(bucket: &str, text: &str) -> Result<()> {
     if bucket.is_empty() {
         return Err(usage(format!(
             "`{text}` names no bucket: write s3://BUCKET/KEY"
         )));
     }
-    if !(3..=63).contains(&bucket.len()) || !valid_chars {
-        return Err(usage(format!(
-            "`{bucket}` is not a valid bucket name: 3 to 63 letters, digits, dots or hyphens"
-        )));
-    }
-    Ok(())
+    check_bucket_name(bucket).map_err(|why| usage(format!("`{bucket}` is {why}")))
 }
 
 #[cfg(test)]

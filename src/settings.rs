@@ -370,7 +370,11 @@ pub fn load(global: &GlobalArgs, matches: &ArgMatches, paths: &FilePaths) -> Res
     let region = layers.parse("region", parse_text)?;
     let mut settings = Settings {
         region: region.map_or_else(|| DEFAULT_REGION.to_owned(), |(v, _)| v),
-        bucket: layers.parse("bucket", parse_text)?.map(|(v, _)| v),
+        bucket: layers
+            .parse("bucket", |s| {
+                crate::location::check_bucket_name(s).map(|()| s.to_owned())
+            })?
+            .map(|(v, _)| v),
         ca_bundle: layers
             .parse("ca_bundle", parse_text)?
             .map(|(v, _)| expand_home(&v)),
@@ -418,13 +422,13 @@ fn cli_values(
         ("endpoint", global.endpoint.clone()),
         ("region", global.region.clone()),
         ("bucket", global.bucket.clone()),
-        ("path_style", global.path_style.map(|b| b.to_string())),
+        ("path_style", global.path_style.clone()),
         (
             "ca_bundle",
             global.ca_bundle.as_ref().map(|p| p.display().to_string()),
         ),
         ("retries", global.retries.clone()),
-        ("proxy.enable", global.proxy_enable.map(|b| b.to_string())),
+        ("proxy.enable", global.proxy_enable.clone()),
         ("proxy.host", global.proxy_host.clone()),
         ("proxy.port", global.proxy_port.clone()),
         ("proxy.user", global.proxy_user.clone()),
