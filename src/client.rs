@@ -412,6 +412,21 @@ fn dispatch_failure(s3: &S3, text: &str, cause: &str, timeout: bool) -> anyhow::
             ))
         }
         _ if timeout => Failure::Connect(format!("timed out connecting to {}", s3.endpoint)),
+        // Connected, then cut off: not a reachability problem, and worth another try later.
+        _ if [
+            "connection closed before message completed",
+            "Broken pipe",
+            "Connection reset",
+        ]
+        .iter()
+        .any(|sign| text.contains(sign)) =>
+        {
+            tracing::debug!("dispatch failure: {text}");
+            return anyhow::anyhow!(
+                "the connection to {} was cut off in the middle of a request ({cause})",
+                s3.endpoint
+            );
+        }
         _ if text.contains("dns error") => {
             Failure::Connect(format!("the host of {} does not resolve", s3.endpoint))
         }

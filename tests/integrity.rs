@@ -440,3 +440,33 @@ fn a_prefix_comes_down_into_a_directory() {
             .contains("must be an existing directory")
     );
 }
+
+#[test]
+fn a_server_that_sends_less_than_it_announces_fails_the_get_and_leaves_no_file() {
+    let dir = scratch();
+    let d = dir.path();
+    let image = random_bytes(3 * MIB, 50);
+    std::fs::write(d.join("disk.raw"), &image).unwrap();
+    let good = S3Server::start(&d.join("good"), S3Options::default());
+    S3img::against(d, &good.loopback_endpoint())
+        .run(&["put", "disk.raw"])
+        .ok();
+    drop(good);
+    // The same store, now served by a server that cuts every body in half.
+    let short = S3Server::start(
+        &d.join("good"),
+        S3Options {
+            short_gets: true,
+            ..S3Options::default()
+        },
+    );
+    let get = S3img::against(d, &short.loopback_endpoint())
+        .env("S3IMG_RETRIES", "1")
+        .run(&["get", "disk.raw", "back.raw"]);
+    let err = get.fails_with(1);
+    assert!(err.contains("s3://images/disk.raw"), "{err}");
+    assert!(
+        !d.join("back.raw").exists(),
+        "a file under the destination name"
+    );
+}

@@ -100,6 +100,8 @@ pub struct S3Options {
     pub part_delay_ms: u64,
     /// Milliseconds the server waits before answering each GET of an object.
     pub get_delay_ms: u64,
+    /// GETs send half the body they announce.
+    pub short_gets: bool,
     /// Every Nth part upload gets a 503 and the next one a 500.
     pub fail_every_nth_part: Option<u64>,
 }
@@ -114,7 +116,6 @@ impl S3Server {
         let port = self.service.port;
         let _ = self.service.child.kill();
         let _ = self.service.child.wait();
-        let _ = std::fs::remove_file(self.dir.join("s3.port"));
         *self = Self::start_on(&self.dir.clone(), self.options, port);
     }
 
@@ -122,6 +123,8 @@ impl S3Server {
         let root = dir.join("store");
         let log = dir.join("s3-requests.jsonl");
         let port_file = dir.join("s3.port");
+        // A port file left by an earlier server of this directory would be read first.
+        let _ = std::fs::remove_file(&port_file);
         let stderr = dir.join("s3-server.log");
         let mut cmd = Command::new(target_dir_binary("s3img-test-server"));
         cmd.args(["--root"])
@@ -140,6 +143,9 @@ impl S3Server {
         if options.part_delay_ms > 0 {
             cmd.arg("--part-delay-ms")
                 .arg(options.part_delay_ms.to_string());
+        }
+        if options.short_gets {
+            cmd.arg("--short-gets");
         }
         if options.get_delay_ms > 0 {
             cmd.arg("--get-delay-ms")

@@ -82,6 +82,11 @@ struct Opt {
     #[arg(long, value_name = "MS", default_value_t = 0)]
     get_delay_ms: u64,
 
+    /// Send only half of every object body a GET announces, then close the connection, as
+    /// a broken proxy or server does.
+    #[arg(long)]
+    short_gets: bool,
+
     /// Answer every Nth part upload with 503 Slow Down, and the one after it with 500, as
     /// a store under load does; the client is expected to retry.
     #[arg(long, value_name = "N")]
@@ -95,6 +100,7 @@ struct Shared {
     reject_checksums: bool,
     part_delay: std::time::Duration,
     get_delay: std::time::Duration,
+    short_gets: bool,
     fail_every_nth_part: Option<u64>,
     part_uploads: std::sync::atomic::AtomicU64,
     uploads: Uploads,
@@ -138,6 +144,7 @@ async fn run(opt: Opt) -> Result<()> {
         reject_checksums: opt.reject_checksums,
         part_delay: std::time::Duration::from_millis(opt.part_delay_ms),
         get_delay: std::time::Duration::from_millis(opt.get_delay_ms),
+        short_gets: opt.short_gets,
         fail_every_nth_part: opt.fail_every_nth_part,
         part_uploads: std::sync::atomic::AtomicU64::new(0),
         uploads: Uploads::load(&opt.root),
@@ -244,6 +251,12 @@ async fn handle(
         Ok(resp) => resp,
         Err(_) => return Ok(error_response(500, "InternalError", "internal error")),
     };
+    if object_get && shared.short_gets && resp.status().is_success() {
+        let (parts, mut body) = resp.into_parts();
+        let bytes = body.store_all_limited(1 << 30).await.unwrap_or_default();
+        let half = bytes.slice(..bytes.len() / 2);
+        return Ok(http::Response::from_parts(parts, Body::from(half)));
+    }
     Ok(shared.uploads.follow(upload_call, resp).await)
 }
 
