@@ -61,6 +61,9 @@ cleanup() {
   fi
   [ -n "${BENCH_DEBUG:-}" ] && cat "$sq"/cache.log >&2
   rm -rf "$work"
+  # squid leaves its shared memory segments behind when killed.
+  [ -n "${proxy_port:-}" ] && rm -f /dev/shm/s3imgbench"$proxy_port"-* 2>/dev/null
+  true
 }
 trap cleanup EXIT
 

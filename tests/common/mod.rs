@@ -66,6 +66,8 @@ fn wait_for_port(port: u16, what: &str, child: &mut Child, log: &Path) {
         }
         std::thread::sleep(Duration::from_millis(50));
     }
+    let _ = child.kill();
+    let _ = child.wait();
     panic!("{what} did not listen on port {port} within 20s");
 }
 
@@ -246,6 +248,23 @@ pub struct Proxy {
     pub password: String,
     dir: PathBuf,
     s3_port: u16,
+}
+
+impl Drop for Proxy {
+    fn drop(&mut self) {
+        // squid keeps shared memory segments named after its service name; a killed squid
+        // leaves them in /dev/shm.
+        if self.kind == ProxyKind::Squid {
+            let prefix = format!("s3imgtest{}-", self.service.port);
+            if let Ok(entries) = std::fs::read_dir("/dev/shm") {
+                for entry in entries.flatten() {
+                    if entry.file_name().to_string_lossy().starts_with(&prefix) {
+                        let _ = std::fs::remove_file(entry.path());
+                    }
+                }
+            }
+        }
+    }
 }
 
 impl Proxy {
