@@ -30,15 +30,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_port() {
-  for _ in $(seq 1 100); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-    sleep 0.1
-  done
-  echo "nothing listens on port $1" >&2
-  return 1
-}
+# shellcheck source=scripts/ports.sh
+. "$repo/scripts/ports.sh"
 
 echo "== starting the S3 server (s3s-fs, SigV4 checked)"
 "$bin/s3img-test-server" --root "$work/store" --access-key demo-access --secret-key demo-secret \

@@ -309,6 +309,17 @@ where
     }
 }
 
+/// Whether an error's text reads as a connection cut off part-way through a request.
+pub fn is_cut_off(text: &str) -> bool {
+    [
+        "connection closed before message completed",
+        "Broken pipe",
+        "Connection reset",
+    ]
+    .iter()
+    .any(|sign| text.contains(sign))
+}
+
 /// Every message in an error's chain, with Debug forms, for matching on causes the SDK
 /// does not expose as types.
 fn chain_text(err: &(dyn StdError + 'static)) -> String {
@@ -413,14 +424,7 @@ fn dispatch_failure(s3: &S3, text: &str, cause: &str, timeout: bool) -> anyhow::
         }
         _ if timeout => Failure::Connect(format!("timed out connecting to {}", s3.endpoint)),
         // Connected, then cut off: not a reachability problem, and worth another try later.
-        _ if [
-            "connection closed before message completed",
-            "Broken pipe",
-            "Connection reset",
-        ]
-        .iter()
-        .any(|sign| text.contains(sign)) =>
-        {
+        _ if is_cut_off(text) => {
             tracing::debug!("dispatch failure: {text}");
             return anyhow::anyhow!(
                 "the connection to {} was cut off in the middle of a request ({cause})",

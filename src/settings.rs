@@ -143,8 +143,7 @@ const DEFAULT_REGION: &str = "us-east-1";
 const MIB: u64 = 1024 * 1024;
 /// S3's smallest part, except the last.
 pub const MIN_PART_SIZE: u64 = 5 * MIB;
-/// S3's largest part.
-pub const MAX_PART_SIZE: u64 = 5 * 1024 * MIB;
+use crate::transfer::MAX_PART_SIZE;
 /// The largest file sent in one request, which holds it in memory.
 const MAX_SINGLE_PUT: u64 = 1024 * MIB;
 

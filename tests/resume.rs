@@ -49,6 +49,17 @@ fn journaled_parts(d: &std::path::Path, parts: usize) -> BTreeSet<u64> {
         .collect()
 }
 
+/// Starts `put disk.raw`, kills it with SIGKILL once `parts` parts are journaled, and
+/// returns the journaled part numbers.
+fn killed_put(d: &std::path::Path, s3: &S3Server, proxy: &Proxy, parts: usize) -> BTreeSet<u64> {
+    let run = put_cmd(d, s3, proxy).spawn(&["put", "disk.raw"]);
+    let done = journaled_parts(d, parts);
+    run.signal("KILL");
+    let killed = run.wait();
+    assert_ne!(killed.code(), 0);
+    done
+}
+
 fn assert_arrived(s3: &S3Server, data: &[u8], sha: &str, d: &std::path::Path) {
     assert!(
         s3.object("disk.raw").as_deref() == Some(data),
@@ -68,11 +79,7 @@ fn a_killed_put_resumes_without_resending_finished_parts() {
     let s3 = slow_server(d);
     let proxy = Proxy::start(ProxyKind::Squid, d, "pw", s3.service.port);
 
-    let first = put_cmd(d, &s3, &proxy).spawn(&["put", "disk.raw"]);
-    let done = journaled_parts(d, 3);
-    first.signal("KILL");
-    let killed = first.wait();
-    assert_ne!(killed.code(), 0);
+    let done = killed_put(d, &s3, &proxy, 3);
     assert_eq!(s3.object("disk.raw"), None, "no object before completion");
 
     let before = s3.requests().len();
@@ -127,10 +134,7 @@ fn a_file_changed_since_the_interruption_is_uploaded_from_the_start() {
     image(d);
     let s3 = slow_server(d);
     let proxy = Proxy::start(ProxyKind::Squid, d, "pw", s3.service.port);
-    let first = put_cmd(d, &s3, &proxy).spawn(&["put", "disk.raw"]);
-    journaled_parts(d, 2);
-    first.signal("KILL");
-    first.wait();
+    killed_put(d, &s3, &proxy, 2);
 
     let changed = random_bytes(38 * MIB, 22);
     std::fs::write(d.join("disk.raw"), &changed).unwrap();
@@ -151,10 +155,7 @@ fn no_resume_starts_over() {
     let (data, sha) = image(d);
     let s3 = slow_server(d);
     let proxy = Proxy::start(ProxyKind::Squid, d, "pw", s3.service.port);
-    let first = put_cmd(d, &s3, &proxy).spawn(&["put", "disk.raw"]);
-    journaled_parts(d, 2);
-    first.signal("KILL");
-    first.wait();
+    killed_put(d, &s3, &proxy, 2);
 
     let before = s3.requests().len();
     put_cmd(d, &s3, &proxy)

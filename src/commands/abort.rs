@@ -12,7 +12,7 @@ use crate::transfer::uploads;
 
 /// Runs `abort`: one line, or one JSON document, per upload aborted.
 pub async fn run(ctx: &Context, args: &AbortArgs) -> Result<()> {
-    let at = super::uploads::target(args.target.as_deref(), ctx)?;
+    let at = super::bucket_prefix(args.target.as_deref(), ctx)?;
     let chosen = match (&args.upload_id, &args.older_than) {
         (Some(id), None) => {
             if at.key.is_empty() || at.key.ends_with('/') {

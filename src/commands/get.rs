@@ -2,12 +2,9 @@
 //! or every image under a prefix into a directory.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use anyhow::{Context as _, Result};
 use serde_json::json;
-use tokio::sync::Semaphore;
-use tokio::task::JoinSet;
 
 use super::Context;
 use crate::cli::GetArgs;
@@ -95,30 +92,20 @@ async fn get_prefix(ctx: &Context, args: &GetArgs, options: Options) -> Result<(
     if plan.is_empty() {
         return Err(Failure::NotFound(format!("any object under {at}")).into());
     }
-    let slots = Arc::new(Semaphore::new(usize::from(args.jobs)));
-    let mut tasks = JoinSet::new();
-    for (from, path) in plan.iter().cloned() {
-        let (s3, slots, output) = (s3.clone(), slots.clone(), ctx.output);
-        tasks.spawn(async move {
-            let _slot = slots.acquire_owned().await;
-            if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent)
-                    .with_context(|| format!("creating {}", parent.display()))?;
+    let work = plan
+        .into_iter()
+        .map(|(from, path)| {
+            let (s3, output) = (s3.clone(), ctx.output);
+            async move {
+                if let Some(parent) = path.parent() {
+                    std::fs::create_dir_all(parent)
+                        .with_context(|| format!("creating {}", parent.display()))?;
+                }
+                get_one(&s3, &from, &Destination::File(path), options, output).await
             }
-            get_one(&s3, &from, &Destination::File(path), options, output).await
-        });
-    }
-    let mut first_failure = None;
-    while let Some(done) = tasks.join_next().await {
-        if let Err(err) = done? {
-            eprintln!("{}", crate::error::render(&err));
-            first_failure.get_or_insert(err);
-        }
-    }
-    match first_failure {
-        None => Ok(()),
-        Some(err) => Err(err.context(format!("some of the {} downloads failed", plan.len()))),
-    }
+        })
+        .collect();
+    super::run_all(args.jobs, work, "downloads").await
 }
 
 /// Downloads one object and prints its result.

@@ -10,19 +10,12 @@ use crate::cli::LsArgs;
 use tokio::task::JoinSet;
 
 use crate::client::{S3, classify};
-use crate::error::usage;
 use crate::location::Location;
 use crate::transfer::ObjectInfo;
 
 /// Runs `ls`: one line, or one JSON document, per object, in key order.
 pub async fn run(ctx: &Context, args: &LsArgs) -> Result<()> {
-    let bucket = ctx.settings.bucket.as_deref();
-    let at = match &args.prefix {
-        Some(prefix) => Location::parse(prefix, bucket)?,
-        None => Location::parse("", bucket).map_err(|_| {
-            usage("no bucket to list: give s3://BUCKET/, or set --bucket, S3IMG_BUCKET or `bucket`")
-        })?,
-    };
+    let at = super::bucket_prefix(args.prefix.as_deref(), ctx)?;
     let s3 = ctx.connect(false).await?;
 
     let mut request = s3.client.list_objects_v2().bucket(&at.bucket);

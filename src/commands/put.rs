@@ -1,12 +1,9 @@
 //! `s3img put FILE... [DEST]`: upload images, refusing to replace an object unless forced.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use anyhow::Result;
 use serde_json::json;
-use tokio::sync::Semaphore;
-use tokio::task::JoinSet;
 
 use super::Context;
 use crate::cli::PutArgs;
@@ -55,43 +52,28 @@ pub async fn run(ctx: &Context, args: &PutArgs) -> Result<()> {
     let stdin = matches!(plan.first(), Some((_, Input::Stdin { .. }, _)));
     let s3 = ctx.connect(stdin).await?;
 
-    let slots = Arc::new(Semaphore::new(usize::from(args.jobs)));
-    let mut tasks = JoinSet::new();
-    for (index, (file, input, to)) in plan.into_iter().enumerate() {
-        let (s3, slots) = (s3.clone(), slots.clone());
-        let (settings, output) = (ctx.settings.transfer, ctx.output);
-        let (force, resume) = (args.force, !args.no_resume);
-        tasks.spawn(async move {
-            let _slot = slots.acquire_owned().await;
-            let one = One {
-                s3: &s3,
-                file: &file,
-                input: &input,
-                to: &to,
-                transfer: &settings,
-                output,
-                force,
-                resume,
-            };
-            (index, one.run().await)
-        });
-    }
-    let mut failures = Vec::new();
-    while let Some(done) = tasks.join_next().await {
-        let (index, result) = done?;
-        if let Err(err) = result {
-            if files.len() > 1 {
-                eprintln!("{}", crate::error::render(&err));
+    let (transfer, output) = (ctx.settings.transfer, ctx.output);
+    let (force, resume) = (args.force, !args.no_resume);
+    let work = plan
+        .into_iter()
+        .map(|(file, input, to)| {
+            let s3 = s3.clone();
+            async move {
+                let one = One {
+                    s3: &s3,
+                    file: &file,
+                    input: &input,
+                    to: &to,
+                    transfer: &transfer,
+                    output,
+                    force,
+                    resume,
+                };
+                one.run().await
             }
-            failures.push((index, err));
-        }
-    }
-    failures.sort_by_key(|(index, _)| *index);
-    match failures.into_iter().next() {
-        None => Ok(()),
-        Some((_, err)) if files.len() == 1 => Err(err),
-        Some((_, err)) => Err(err.context(format!("some of the {} uploads failed", files.len()))),
-    }
+        })
+        .collect();
+    super::run_all(args.jobs, work, "uploads").await
 }
 
 /// One upload of a `put`.

@@ -5,13 +5,11 @@ use serde_json::json;
 
 use super::Context;
 use crate::cli::UploadsArgs;
-use crate::error::usage;
-use crate::location::Location;
 use crate::transfer::uploads;
 
 /// Runs `uploads`: one line, or one JSON document, per incomplete upload.
 pub async fn run(ctx: &Context, args: &UploadsArgs) -> Result<()> {
-    let at = target(args.prefix.as_deref(), ctx)?;
+    let at = super::bucket_prefix(args.prefix.as_deref(), ctx)?;
     let s3 = ctx.connect(false).await?;
     let found = uploads::list(&s3, &at).await?;
     let mut total = 0;
@@ -42,15 +40,4 @@ pub async fn run(ctx: &Context, args: &UploadsArgs) -> Result<()> {
         bytesize::ByteSize(total)
     ));
     Ok(())
-}
-
-/// The bucket and prefix a command about uploads works on.
-pub fn target(given: Option<&str>, ctx: &Context) -> Result<Location> {
-    let bucket = ctx.settings.bucket.as_deref();
-    match given {
-        Some(prefix) => Location::parse(prefix, bucket),
-        None => Location::parse("", bucket).map_err(|_| {
-            usage("no bucket: give s3://BUCKET/, or set --bucket, S3IMG_BUCKET or `bucket`")
-        }),
-    }
 }

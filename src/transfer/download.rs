@@ -228,7 +228,7 @@ async fn fetch(
         () = crate::interrupt::interrupted() => return Err(Failure::Interrupted.into()),
     };
     let size = total_size(&first).with_context(|| format!("{what}: no usable size"))?;
-    let info = ObjectInfo {
+    let mut info = ObjectInfo {
         size,
         last_modified: first
             .last_modified()
@@ -237,7 +237,6 @@ async fn fetch(
         etag: first.e_tag().map(str::to_owned),
         ..ObjectInfo::default()
     };
-    let mut info = info;
     info.read_metadata(first.metadata());
     let algo = info.hash.as_ref().map_or(options.hash, |(algo, _)| *algo);
     let (offset, state) = match &partial {

@@ -60,6 +60,12 @@ pub fn detect(head: &[u8], tail: Option<&[u8]>, size: Option<u64>) -> ImageInfo 
     info("raw", size)
 }
 
+/// Recognises an image held whole in memory.
+pub fn detect_whole(data: &[u8]) -> ImageInfo {
+    let tail = data.len().checked_sub(512).map(|at| &data[at..]);
+    detect(data, tail, Some(data.len() as u64))
+}
+
 /// Recognises the image in the file at `path`, of `size` bytes, from its first and last
 /// bytes.
 pub fn inspect(path: &Path, size: u64) -> ImageInfo {

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use anyhow::{Context, Result};
 use aws_sdk_s3::primitives::DateTimeFormat;
-use aws_sdk_s3::types::{CompletedMultipartUpload, CompletedPart, MetadataDirective};
+use aws_sdk_s3::types::{CompletedPart, MetadataDirective};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use tokio::task::JoinSet;
 
@@ -105,7 +105,8 @@ pub async fn replace(
     metadata: HashMap<String, String>,
 ) -> Result<()> {
     let source = format!("{}/{}", at.bucket, utf8_percent_encode(&at.key, KEY_PATH));
-    if size <= single_copy_limit() {
+    let limit = single_copy_limit();
+    if size <= limit {
         s3.client
             .copy_object()
             .bucket(&at.bucket)
@@ -118,7 +119,8 @@ pub async fn replace(
             .map_err(|e| classify(s3, e, &at.to_string()))?;
         return Ok(());
     }
-    copy_in_parts(s3, at, &source, size, metadata).await
+    let part_size = COPY_PART_SIZE.min(limit).max(1);
+    copy_in_parts(s3, at, &source, size, part_size, metadata).await
 }
 
 fn single_copy_limit() -> u64 {
@@ -135,23 +137,10 @@ async fn copy_in_parts(
     at: &Location,
     source: &str,
     size: u64,
+    part_size: u64,
     metadata: HashMap<String, String>,
 ) -> Result<()> {
-    let what = at.to_string();
-    let created = s3
-        .client
-        .create_multipart_upload()
-        .bucket(&at.bucket)
-        .key(&at.key)
-        .set_metadata(Some(metadata))
-        .send()
-        .await
-        .map_err(|e| classify(s3, e, &what))?;
-    let upload_id = created
-        .upload_id()
-        .context("the server started a multipart copy without an upload id")?
-        .to_owned();
-    let part_size = COPY_PART_SIZE.min(single_copy_limit()).max(1);
+    let upload_id = super::uploads::create(s3, at, Some(metadata)).await?;
     let result = async {
         let mut tasks = JoinSet::new();
         let mut parts = Vec::new();
@@ -197,31 +186,11 @@ async fn copy_in_parts(
             parts.push(done.context("a part copy task failed")??);
         }
         parts.sort_by_key(|p| p.part_number());
-        s3.client
-            .complete_multipart_upload()
-            .bucket(&at.bucket)
-            .key(&at.key)
-            .upload_id(&upload_id)
-            .multipart_upload(
-                CompletedMultipartUpload::builder()
-                    .set_parts(Some(parts))
-                    .build(),
-            )
-            .send()
-            .await
-            .map_err(|e| classify(s3, e, &what))?;
-        anyhow::Ok(())
+        super::uploads::complete(s3, at, &upload_id, parts).await
     }
     .await;
     if result.is_err() {
-        let _ = s3
-            .client
-            .abort_multipart_upload()
-            .bucket(&at.bucket)
-            .key(&at.key)
-            .upload_id(&upload_id)
-            .send()
-            .await;
+        let _ = super::uploads::abort_request(s3, at, &upload_id).await;
     }
     result.context("copying the object onto itself to store its metadata")
 }

@@ -11,7 +11,7 @@ use std::time::Duration;
 use aws_sdk_s3::error::SdkError;
 use aws_smithy_runtime_api::http::Response as RawResponse;
 
-use crate::client::{S3, classify, transient_reason};
+use crate::client::{S3, classify, is_cut_off, transient_reason};
 
 /// Why one attempt failed.
 pub enum Attempt {
@@ -48,17 +48,6 @@ pub fn cuts() -> u64 {
     CUTS.load(Ordering::Relaxed)
 }
 
-/// Whether a failure reads as a connection cut off part-way through a request.
-fn is_cut(reason: &str) -> bool {
-    [
-        "Broken pipe",
-        "connection closed before message completed",
-        "Connection reset",
-    ]
-    .iter()
-    .any(|sign| reason.contains(sign))
-}
-
 /// Runs `attempt` until it succeeds, fails for good, or has been retried `s3.retries`
 /// times. `what` names the piece in the log line of each retry.
 pub async fn again<T, F, Fut>(s3: &S3, what: &str, mut attempt: F) -> anyhow::Result<T>
@@ -70,7 +59,7 @@ where
     loop {
         let result = attempt().await;
         if let Err(Attempt::Transient { reason, .. }) = &result
-            && is_cut(reason)
+            && is_cut_off(reason)
         {
             CUTS.fetch_add(1, Ordering::Relaxed);
         }

@@ -18,7 +18,7 @@ use std::sync::{Arc, Mutex};
 
 use anyhow::{Context, Result};
 use aws_sdk_s3::primitives::ByteStream;
-use aws_sdk_s3::types::{CompletedMultipartUpload, CompletedPart};
+use aws_sdk_s3::types::CompletedPart;
 use bytes::Bytes;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncSeekExt};
 use tokio::sync::Semaphore;
@@ -31,6 +31,7 @@ use super::image::{self, ImageInfo};
 use super::journal::{self, FileId, Journal};
 use super::metadata;
 use super::retry::{self, Attempt};
+use super::uploads;
 use crate::client::{S3, classify};
 use crate::error::{Failure, Resumable};
 use crate::location::Location;
@@ -191,8 +192,7 @@ pub async fn upload(
             let mut source = Source::open(input, 0, buffers).await?;
             let data = source.read(size + 1).await?;
             source.check_total(data.len() as u64)?;
-            let tail = data.len().checked_sub(512).map(|at| &data[at..]);
-            let image = image::detect(&data, tail, Some(*size));
+            let image = image::detect_whole(&data);
             return put_whole(s3, to, data, algo, image, progress).await;
         }
         Input::File { path, size } => {
@@ -208,8 +208,7 @@ pub async fn upload(
             let mut source = Source::open(input, 0, buffers).await?;
             let first = source.read(parts.size_of(1)).await?;
             if (first.len() as u64) < parts.size_of(1) {
-                let tail = first.len().checked_sub(512).map(|at| &first[at..]);
-                let image = image::detect(&first, tail, Some(first.len() as u64));
+                let image = image::detect_whole(&first);
                 return put_whole(s3, to, first, algo, image, progress).await;
             }
             let image = image::detect(&first, None, None);
@@ -295,7 +294,7 @@ impl Session {
     /// A new multipart upload with no journal, for standard input.
     async fn fresh(s3: &S3, to: &Location, parts: Parts, algo: Algorithm) -> Result<Session> {
         Ok(Session {
-            upload_id: create(s3, to).await?,
+            upload_id: uploads::create(s3, to, None).await?,
             parts,
             done: BTreeMap::new(),
             first_part: 1,
@@ -349,7 +348,7 @@ impl Session {
                 }
             }
         }
-        let upload_id = create(s3, to).await?;
+        let upload_id = uploads::create(s3, to, None).await?;
         let Parts::Fixed(part_size) = parts else {
             unreachable!("a file of known size gets fixed parts");
         };
@@ -387,7 +386,7 @@ impl Session {
         lines: &[journal::Part],
         algo: Algorithm,
     ) -> Result<Option<Session>> {
-        let on_server = match list_parts(s3, to, &header.upload_id).await {
+        let on_server = match uploads::list_parts(s3, to, &header.upload_id).await {
             Ok(parts) => parts,
             Err(err) if matches!(err.downcast_ref(), Some(Failure::NotFound(_))) => {
                 tracing::warn!(
@@ -462,51 +461,6 @@ impl Session {
 /// ETags compare without their quotes.
 fn same_etag(a: &str, b: &str) -> bool {
     a.trim_matches('"') == b.trim_matches('"')
-}
-
-/// Starts a multipart upload; returns its id.
-async fn create(s3: &S3, to: &Location) -> Result<String> {
-    let created = s3
-        .client
-        .create_multipart_upload()
-        .bucket(&to.bucket)
-        .key(&to.key)
-        .send()
-        .await
-        .map_err(|e| classify(s3, e, &to.to_string()))?;
-    Ok(created
-        .upload_id()
-        .context("the server started a multipart upload without an upload id")?
-        .to_owned())
-}
-
-/// The parts the server holds for an upload: number to size and ETag (which some stores
-/// leave out).
-async fn list_parts(
-    s3: &S3,
-    to: &Location,
-    upload_id: &str,
-) -> Result<BTreeMap<u64, (u64, Option<String>)>> {
-    let mut pages = s3
-        .client
-        .list_parts()
-        .bucket(&to.bucket)
-        .key(&to.key)
-        .upload_id(upload_id)
-        .into_paginator()
-        .send();
-    let mut parts = BTreeMap::new();
-    while let Some(page) = pages.next().await {
-        let page = page.map_err(|e| classify(s3, e, &format!("upload {upload_id} of {to}")))?;
-        for part in page.parts() {
-            if let Some(number) = part.part_number() {
-                let size = part.size().unwrap_or(0).max(0) as u64;
-                let etag = part.e_tag().map(str::to_owned);
-                parts.insert(number.max(0) as u64, (size, etag));
-            }
-        }
-    }
-    Ok(parts)
 }
 
 /// Whether running the same command again can continue after this failure.
@@ -772,19 +726,8 @@ async fn complete(
 ) -> Result<(u64, u64)> {
     let count = parts.len() as u64;
     tracing::info!("all {count} parts sent; completing the upload");
-    s3.client
-        .complete_multipart_upload()
-        .bucket(&to.bucket)
-        .key(&to.key)
-        .upload_id(upload_id)
-        .multipart_upload(
-            CompletedMultipartUpload::builder()
-                .set_parts(Some(parts))
-                .build(),
-        )
-        .send()
+    uploads::complete(s3, to, upload_id, parts)
         .await
-        .map_err(|e| classify(s3, e, &to.to_string()))
         .context("completing the multipart upload")?;
     Ok((bytes, count))
 }
@@ -792,19 +735,8 @@ async fn complete(
 /// Aborts an upload after a failure; a failure to abort is logged, not raised, so the
 /// original error is the one reported.
 async fn abort(s3: &S3, to: &Location, upload_id: &str) {
-    let aborted = s3
-        .client
-        .abort_multipart_upload()
-        .bucket(&to.bucket)
-        .key(&to.key)
-        .upload_id(upload_id)
-        .send()
-        .await;
-    match aborted {
-        Ok(_) => tracing::info!(upload_id, "multipart upload aborted"),
-        Err(err) => tracing::warn!(
-            "could not abort multipart upload {upload_id} of {to}: {:#}",
-            classify(s3, err, &to.to_string())
-        ),
+    match uploads::abort_request(s3, to, upload_id).await {
+        Ok(()) => tracing::info!(upload_id, "multipart upload aborted"),
+        Err(err) => tracing::warn!("could not abort multipart upload {upload_id} of {to}: {err:#}"),
     }
 }

@@ -1,8 +1,12 @@
-//! Incomplete multipart uploads: listing them with what they hold so far, and aborting
-//! them, so that no forgotten upload keeps costing storage.
+//! Multipart uploads as the store sees them: the requests that start, list, complete and
+//! abort one, shared by uploads and metadata copies, and the listing and aborting of
+//! incomplete uploads, so that no forgotten upload keeps costing storage.
 
-use anyhow::Result;
+use std::collections::{BTreeMap, HashMap};
+
+use anyhow::{Context, Result};
 use aws_sdk_s3::primitives::DateTimeFormat;
+use aws_sdk_s3::types::{CompletedMultipartUpload, CompletedPart};
 
 use crate::client::{S3, classify};
 use crate::location::Location;
@@ -65,36 +69,107 @@ pub async fn list(s3: &S3, at: &Location) -> Result<Vec<Incomplete>> {
             bucket: at.bucket.clone(),
             key: upload.key.clone(),
         };
-        let mut pages = s3
-            .client
-            .list_parts()
-            .bucket(&at.bucket)
-            .key(&at.key)
-            .upload_id(&upload.upload_id)
-            .into_paginator()
-            .send();
-        while let Some(page) = pages.next().await {
-            let page = page.map_err(|e| classify(s3, e, &at.to_string()))?;
-            for part in page.parts() {
-                upload.parts += 1;
-                upload.bytes += part.size().unwrap_or(0).max(0) as u64;
-            }
-        }
+        let parts = list_parts(s3, &at, &upload.upload_id).await?;
+        upload.parts = parts.len() as u64;
+        upload.bytes = parts.values().map(|(size, _)| size).sum();
     }
     Ok(found)
 }
 
-/// Aborts one upload; the parts it holds are deleted by the store.
+/// Aborts one upload, and forgets its local journal; the store deletes its parts.
 pub async fn abort(s3: &S3, bucket: &str, key: &str, upload_id: &str) -> Result<()> {
-    let what = format!("upload {upload_id} of s3://{bucket}/{key}");
+    let at = Location {
+        bucket: bucket.to_owned(),
+        key: key.to_owned(),
+    };
+    abort_request(s3, &at, upload_id).await?;
+    super::journal::forget_upload(upload_id);
+    Ok(())
+}
+
+/// Starts a multipart upload of `to`, with the object's user metadata if given; returns
+/// its id.
+pub(super) async fn create(
+    s3: &S3,
+    to: &Location,
+    metadata: Option<HashMap<String, String>>,
+) -> Result<String> {
+    let created = s3
+        .client
+        .create_multipart_upload()
+        .bucket(&to.bucket)
+        .key(&to.key)
+        .set_metadata(metadata)
+        .send()
+        .await
+        .map_err(|e| classify(s3, e, &to.to_string()))?;
+    Ok(created
+        .upload_id()
+        .context("the server started a multipart upload without an upload id")?
+        .to_owned())
+}
+
+/// The parts the server holds for an upload: number to size and ETag (which some stores
+/// leave out).
+pub(super) async fn list_parts(
+    s3: &S3,
+    to: &Location,
+    upload_id: &str,
+) -> Result<BTreeMap<u64, (u64, Option<String>)>> {
+    let mut pages = s3
+        .client
+        .list_parts()
+        .bucket(&to.bucket)
+        .key(&to.key)
+        .upload_id(upload_id)
+        .into_paginator()
+        .send();
+    let mut parts = BTreeMap::new();
+    while let Some(page) = pages.next().await {
+        let page = page.map_err(|e| classify(s3, e, &format!("upload {upload_id} of {to}")))?;
+        for part in page.parts() {
+            if let Some(number) = part.part_number() {
+                let size = part.size().unwrap_or(0).max(0) as u64;
+                let etag = part.e_tag().map(str::to_owned);
+                parts.insert(number.max(0) as u64, (size, etag));
+            }
+        }
+    }
+    Ok(parts)
+}
+
+/// Completes an upload from its parts, in order.
+pub(super) async fn complete(
+    s3: &S3,
+    to: &Location,
+    upload_id: &str,
+    parts: Vec<CompletedPart>,
+) -> Result<()> {
+    s3.client
+        .complete_multipart_upload()
+        .bucket(&to.bucket)
+        .key(&to.key)
+        .upload_id(upload_id)
+        .multipart_upload(
+            CompletedMultipartUpload::builder()
+                .set_parts(Some(parts))
+                .build(),
+        )
+        .send()
+        .await
+        .map_err(|e| classify(s3, e, &to.to_string()))?;
+    Ok(())
+}
+
+/// Aborts an upload.
+pub(super) async fn abort_request(s3: &S3, to: &Location, upload_id: &str) -> Result<()> {
     s3.client
         .abort_multipart_upload()
-        .bucket(bucket)
-        .key(key)
+        .bucket(&to.bucket)
+        .key(&to.key)
         .upload_id(upload_id)
         .send()
         .await
-        .map_err(|e| classify(s3, e, &what))?;
-    super::journal::forget_upload(upload_id);
+        .map_err(|e| classify(s3, e, &format!("upload {upload_id} of {to}")))?;
     Ok(())
 }
