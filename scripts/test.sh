@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Sets up and runs every s3img test on a Debian machine: installs the proxies and tools the
 # tests start (squid, tinyproxy, apache2-utils for htpasswd, qemu-utils for qemu-img) when
-# missing, builds the workspace once, then runs the unit and end-to-end tests.
+# missing, checks the dependency policy (deny.toml), builds the workspace once, runs the unit
+# and end-to-end tests, then runs each fuzz target for a short, bounded time
+# (S3IMG_FUZZ_SECONDS, default 30; scripts/fuzz.sh runs them longer).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,6 +31,13 @@ export AWS_EC2_METADATA_DISABLED=true
 unset AWS_PROFILE AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN \
   HTTP_PROXY HTTPS_PROXY ALL_PROXY http_proxy https_proxy all_proxy NO_PROXY no_proxy
 
+# Licences, duplicate versions and sources of every crate; the advisory check needs GitHub
+# and is left to scripts/audit.sh.
+command -v cargo-deny >/dev/null || cargo install cargo-deny --locked --version 0.20.2
+cargo deny --workspace --locked check bans licenses sources
+
 # Two cores: build once, then run the tests without rebuilding.
 cargo build --workspace --all-targets --locked
 cargo test --workspace --locked -- --test-threads=4
+
+scripts/fuzz.sh "${S3IMG_FUZZ_SECONDS:-30}"

@@ -400,6 +400,16 @@ fn dispatch_failure(s3: &S3, text: &str, cause: &str, timeout: bool) -> anyhow::
         Some(proxy) if tunnel_auth_failed(text) => Failure::ProxyAuth {
             proxy: proxy.clone(),
         },
+        // The proxy accepted the connection and closed it without answering the CONNECT:
+        // broken or overloaded, perhaps briefly; worth another try later.
+        Some(proxy) if text.contains("TunnelUnexpectedEof") => {
+            tracing::debug!("dispatch failure: {text}");
+            return anyhow::anyhow!(
+                "proxy {proxy} closed the connection without answering the tunnel request \
+                 (CONNECT) to {}",
+                s3.endpoint
+            );
+        }
         Some(proxy) if text.contains("Unsuccessful") || text.contains("tunnel") => {
             Failure::ProxyRefused {
                 proxy: proxy.clone(),
@@ -426,8 +436,13 @@ fn dispatch_failure(s3: &S3, text: &str, cause: &str, timeout: bool) -> anyhow::
         // Connected, then cut off: not a reachability problem, and worth another try later.
         _ if is_cut_off(text) => {
             tracing::debug!("dispatch failure: {text}");
+            let via = s3
+                .proxy
+                .as_ref()
+                .map(|proxy| format!(" through proxy {proxy}"))
+                .unwrap_or_default();
             return anyhow::anyhow!(
-                "the connection to {} was cut off in the middle of a request ({cause})",
+                "the connection to {}{via} was cut off in the middle of a request ({cause})",
                 s3.endpoint
             );
         }

@@ -186,7 +186,7 @@ pub fn render(err: &anyhow::Error) -> String {
         }
         parts.push(text);
     }
-    let mut out = format!("s3img: error: {}", parts.join(": "));
+    let mut out = format!("s3img: error: {}", printable(&parts.join(": ")));
     if err.downcast_ref::<Resumable>().is_some() {
         out.push_str("\nresume: what arrived is kept; run the same command again to go on: ");
         out.push_str(&command_line());
@@ -197,20 +197,55 @@ pub fn render(err: &anyhow::Error) -> String {
     out
 }
 
-/// This process's command line, quoted for a POSIX shell.
+/// The text with every control character escaped, so that an error stays on one line and
+/// a name or a server's message cannot move the cursor or recolour the terminal.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// This process's command line, quoted for a shell.
 fn command_line() -> String {
-    let quote = |arg: String| {
-        let plain = !arg.is_empty()
-            && arg
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || "_-./:=@%+,".contains(c));
-        if plain {
-            arg
-        } else {
-            format!("'{}'", arg.replace('\'', "'\\''"))
+    use std::os::unix::ffi::OsStrExt;
+    std::env::args_os()
+        .map(|arg| shell_quote(arg.as_bytes()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One argument as a shell word: bare when that is safe, in single quotes when it is text,
+/// and as `$'...'` with `\xNN` escapes when it holds control characters or bytes that are
+/// not UTF-8, so that the word stays on one line and means the same bytes.
+fn shell_quote(arg: &[u8]) -> String {
+    let plain = |b: &u8| b.is_ascii_alphanumeric() || b"_-./:=@%+,".contains(b);
+    match std::str::from_utf8(arg) {
+        Ok(text) if !arg.is_empty() && arg.iter().all(plain) => text.to_owned(),
+        Ok(text) if !text.chars().any(char::is_control) => {
+            format!("'{}'", text.replace('\'', "'\\''"))
         }
-    };
-    std::env::args().map(quote).collect::<Vec<_>>().join(" ")
+        _ => {
+            let mut out = String::from("$'");
+            for &b in arg {
+                match b {
+                    b'\'' | b'\\' => {
+                        out.push('\\');
+                        out.push(b as char);
+                    }
+                    b' '..=b'~' => out.push(b as char),
+                    _ => out.push_str(&format!("\\x{b:02x}")),
+                }
+            }
+            out.push('\'');
+            out
+        }
+    }
 }
 
 #[cfg(test)]
@@ -237,5 +272,21 @@ mod tests {
             .unwrap_err();
         assert_eq!(exit_code(&err), exit::FAILURE);
         assert_eq!(render(&err), "s3img: error: writing x: disk full");
+    }
+
+    #[test]
+    fn control_characters_cannot_break_the_error_line() {
+        let err = usage("unknown key `a\nb\x1b[31m`");
+        assert_eq!(render(&err), "s3img: error: unknown key `a\\nb\\u{1b}[31m`");
+    }
+
+    #[test]
+    fn arguments_are_quoted_for_the_shell() {
+        assert_eq!(shell_quote(b"put"), "put");
+        assert_eq!(shell_quote(b"my image.raw"), "'my image.raw'");
+        assert_eq!(shell_quote(b"it's"), "'it'\\''s'");
+        assert_eq!(shell_quote(b""), "''");
+        assert_eq!(shell_quote(b"a\nb"), "$'a\\x0ab'");
+        assert_eq!(shell_quote(b"\xff'\\"), "$'\\xff\\'\\\\'");
     }
 }

@@ -70,6 +70,11 @@ pub fn load(path: &Path) -> Result<ConfigFile> {
             path.display()
         ))
     })?;
+    parse(path, &text)
+}
+
+/// Parses the text of a glance-api.conf named `path`.
+pub fn parse(path: &Path, text: &str) -> Result<ConfigFile> {
     let mut values = BTreeMap::new();
     let mut in_store = false;
     for (index, raw) in text.lines().enumerate() {

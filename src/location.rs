@@ -60,6 +60,27 @@ impl Location {
     pub fn file_name(&self) -> &str {
         self.key.rsplit('/').next().unwrap_or(&self.key)
     }
+
+    /// [`Location::file_name`] when it can name a file in a directory without leaving it:
+    /// not empty, `.` or `..`.
+    pub fn local_name(&self) -> Option<&str> {
+        Some(self.file_name()).filter(|name| is_plain_segment(name))
+    }
+}
+
+/// The part of `key` below `prefix` as a relative path that stays inside the directory it
+/// is joined to: `None` when the key does not start with the prefix, or when a segment of
+/// the rest is empty, `.` or `..`.
+pub fn relative_path<'a>(prefix: &str, key: &'a str) -> Option<&'a str> {
+    let relative = key.strip_prefix(prefix)?;
+    relative
+        .split('/')
+        .all(is_plain_segment)
+        .then_some(relative)
+}
+
+fn is_plain_segment(segment: &str) -> bool {
+    !matches!(segment, "" | "." | "..")
 }
 
 impl std::fmt::Display for Location {
@@ -137,5 +158,20 @@ mod tests {
     #[test]
     fn the_file_name_is_the_last_segment() {
         assert_eq!(loc("b", "x/y/z.qcow2").file_name(), "z.qcow2");
+        assert_eq!(loc("b", "x/y/z.qcow2").local_name(), Some("z.qcow2"));
+        assert_eq!(loc("b", "x/..").local_name(), None);
+        assert_eq!(loc("b", ".").local_name(), None);
+    }
+
+    #[test]
+    fn relative_paths_stay_below_the_prefix() {
+        assert_eq!(relative_path("img/", "img/a/b.raw"), Some("a/b.raw"));
+        assert_eq!(relative_path("", "a.raw"), Some("a.raw"));
+        assert_eq!(relative_path("img/", "other/a.raw"), None);
+        assert_eq!(relative_path("img/", "img/../a.raw"), None);
+        assert_eq!(relative_path("img/", "img//a.raw"), None);
+        assert_eq!(relative_path("img/", "img/./a.raw"), None);
+        assert_eq!(relative_path("é", "\u{e9}x"), Some("x"));
+        assert_eq!(relative_path("\u{e9}", "ex"), None);
     }
 }

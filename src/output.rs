@@ -166,3 +166,12 @@ impl Drop for LogWriter {
         });
     }
 }
+
+/// `n` and the noun, plural unless `n` is one: `1 object`, `3 objects`.
+pub fn count(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}

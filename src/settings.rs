@@ -145,7 +145,7 @@ const MIB: u64 = 1024 * 1024;
 pub const MIN_PART_SIZE: u64 = 5 * MIB;
 use crate::transfer::MAX_PART_SIZE;
 /// The largest file sent in one request, which holds it in memory.
-const MAX_SINGLE_PUT: u64 = 1024 * MIB;
+pub const MAX_SINGLE_PUT: u64 = 1024 * MIB;
 
 /// Static S3 credentials from the config file.
 #[derive(Debug, Clone)]
@@ -592,7 +592,7 @@ fn parse_text(s: &str) -> Result<String, String> {
     Ok(s.to_owned())
 }
 
-fn parse_bool(s: &str) -> Result<bool, String> {
+pub(crate) fn parse_bool(s: &str) -> Result<bool, String> {
     match s.to_ascii_lowercase().as_str() {
         "true" | "yes" | "on" | "1" => Ok(true),
         "false" | "no" | "off" | "0" => Ok(false),
@@ -600,7 +600,7 @@ fn parse_bool(s: &str) -> Result<bool, String> {
     }
 }
 
-fn parse_number(s: &str, min: u64, max: u64) -> Result<u64, String> {
+pub(crate) fn parse_number(s: &str, min: u64, max: u64) -> Result<u64, String> {
     match s.parse::<u64>() {
         Ok(n) if (min..=max).contains(&n) => Ok(n),
         _ if min == 1 && max == 65535 => Err("must be a port number from 1 to 65535".into()),
@@ -624,7 +624,7 @@ pub fn parse_size(s: &str, min: u64, max: u64) -> Result<u64, String> {
 }
 
 /// A proxy host: a name or an address, with no scheme, port or user part.
-fn parse_host(s: &str) -> Result<String, String> {
+pub(crate) fn parse_host(s: &str) -> Result<String, String> {
     let bare = s.trim_start_matches('[').trim_end_matches(']');
     if bare.is_empty() || bare.contains(['/', '@', ' ']) {
         return Err("must be a host name or address, without scheme, user or port".into());
@@ -635,19 +635,39 @@ fn parse_host(s: &str) -> Result<String, String> {
     Ok(bare.to_owned())
 }
 
-fn parse_endpoint(s: &str) -> Result<String, String> {
-    let uri: http::Uri = s
-        .parse()
-        .map_err(|_| "not a URL: expected http://HOST[:PORT] or https://HOST[:PORT]".to_owned())?;
-    match (uri.scheme_str(), uri.host()) {
-        (Some("http" | "https"), Some(host)) if !host.is_empty() => {
-            Ok(s.trim_end_matches('/').to_owned())
-        }
-        (Some(other), _) if other != "http" && other != "https" => Err(format!(
-            "scheme `{other}` is not supported: use http:// or https://"
-        )),
-        _ => Err("not a URL: expected http://HOST[:PORT] or https://HOST[:PORT]".into()),
+/// An endpoint URL: `http` or `https`, a host, perhaps a port and a path; no user part or
+/// query. Returned in one spelling (lowercase scheme, no trailing slash), which other
+/// code may compare.
+pub(crate) fn parse_endpoint(s: &str) -> Result<String, String> {
+    const EXPECTED: &str = "not a URL: expected http://HOST[:PORT] or https://HOST[:PORT]";
+    let uri: http::Uri = s.parse().map_err(|_| EXPECTED.to_owned())?;
+    let (Some(scheme), Some(authority)) = (uri.scheme_str(), uri.authority()) else {
+        return Err(EXPECTED.into());
+    };
+    let scheme = scheme.to_ascii_lowercase();
+    if scheme != "http" && scheme != "https" {
+        return Err(format!(
+            "scheme `{scheme}` is not supported: use http:// or https://"
+        ));
     }
+    if authority.host().is_empty() {
+        return Err(EXPECTED.into());
+    }
+    if authority.as_str().contains('@') {
+        return Err(
+            "must not carry a user or password: give S3 credentials as access_key and \
+             secret_key"
+                .into(),
+        );
+    }
+    if uri.port_u16() == Some(0) {
+        return Err("port 0 is not a port: give one from 1 to 65535".into());
+    }
+    if uri.query().is_some() {
+        return Err("must not carry a query (`?...`)".into());
+    }
+    let path = uri.path().trim_end_matches('/');
+    Ok(format!("{scheme}://{authority}{path}"))
 }
 
 /// Expands a leading `~/` to the home directory, as the config file examples use it.
@@ -671,6 +691,25 @@ mod tests {
         assert!(parse_endpoint("s3.test:9000").is_err());
         assert!(parse_endpoint("ftp://s3.test").unwrap_err().contains("ftp"));
         assert!(parse_endpoint("not a url").is_err());
+        assert_eq!(
+            parse_endpoint("HTTPS://rgw.internal:8443/s3/").unwrap(),
+            "https://rgw.internal:8443/s3"
+        );
+        assert!(
+            parse_endpoint("http://s3.test:0")
+                .unwrap_err()
+                .contains("port 0")
+        );
+        assert!(
+            parse_endpoint("http://user@s3.test")
+                .unwrap_err()
+                .contains("user")
+        );
+        assert!(
+            parse_endpoint("http://s3.test/?x=1")
+                .unwrap_err()
+                .contains("query")
+        );
     }
 
     #[test]

@@ -1,20 +1,30 @@
-//! A table of bad inputs across flags, variables, config files, locations and local files.
-//! Each row must fail with its exit code and a one-line error that names the culprit, must
-//! not panic, and must leave the working directory as it was. None of them needs a server:
-//! the endpoint points at a port nothing listens on, so any request sent would also fail,
-//! but with another exit code.
+//! Tables of bad inputs. Each row must fail with its exit code and a one-line error that
+//! names the culprit, must not panic, and must leave nothing half-written behind.
+//!
+//! The first table covers flags, variables, config files, locations and local files. None
+//! of its rows needs a server: the endpoint points at a port nothing listens on, so any
+//! request sent would also fail, but with another exit code. The second covers servers and
+//! proxies that refuse, fail or break off, and a file that grows while it is read.
 
 mod common;
 
 use std::collections::BTreeSet;
+use std::fs::Permissions;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::time::Duration;
 
 use common::*;
+
+const MIB: usize = 1024 * 1024;
 
 struct Row {
     args: &'static [&'static str],
     env: &'static [(&'static str, &'static str)],
     /// A config file for this row (written as S3IMG_CONFIG).
     config: Option<&'static str>,
+    /// Run as an unprivileged user, so that file permissions apply even to root.
+    unprivileged: bool,
     code: i32,
     says: &'static str,
 }
@@ -24,6 +34,7 @@ const fn row(args: &'static [&'static str], code: i32, says: &'static str) -> Ro
         args,
         env: &[],
         config: None,
+        unprivileged: false,
         code,
         says,
     }
@@ -39,6 +50,7 @@ const fn env_row(
         args,
         env,
         config: None,
+        unprivileged: false,
         code,
         says,
     }
@@ -54,6 +66,7 @@ const fn file_row(
         args,
         env: &[],
         config: Some(config),
+        unprivileged: false,
         code,
         says,
     }
@@ -61,6 +74,20 @@ const fn file_row(
 
 const ROWS: &[Row] = &[
     row(&["put"], 2, "FILE"),
+    Row {
+        unprivileged: true,
+        ..row(&["put", "locked.img"], 2, "cannot read locked.img")
+    },
+    row(
+        &["get", "s3://images/vm/.."],
+        2,
+        "ends in `..`, which cannot name a file",
+    ),
+    row(
+        &["get", "s3://images/vm/.", "folder/"],
+        2,
+        "ends in `.`, which cannot name a file",
+    ),
     row(&["put", "missing.img"], 2, "cannot read missing.img"),
     row(&["put", "folder"], 2, "folder is a directory"),
     row(&["put", "/dev/null"], 2, "not a regular file"),
@@ -218,6 +245,8 @@ fn every_bad_input_is_answered_with_its_exit_code_and_culprit() {
     std::fs::write(d.join("a.img"), b"image").unwrap();
     std::fs::write(d.join("b.img"), b"image").unwrap();
     std::fs::create_dir(d.join("folder")).unwrap();
+    std::fs::write(d.join("locked.img"), b"image").unwrap();
+    std::fs::set_permissions(d.join("locked.img"), Permissions::from_mode(0o000)).unwrap();
     let endpoint = format!("http://127.0.0.1:{}", free_port());
     for (index, row) in ROWS.iter().enumerate() {
         let before = listing(d);
@@ -230,8 +259,12 @@ fn every_bad_input_is_answered_with_its_exit_code_and_culprit() {
             std::fs::write(&config, text).unwrap();
             cmd.env("S3IMG_CONFIG", &config);
         }
+        if row.unprivileged {
+            cmd.unprivileged();
+        }
         let run = cmd.run(row.args);
         let err = run.fails_with(row.code);
+        assert_one_line(&err);
         assert!(
             err.contains(row.says),
             "row {index} {:?}: expected `{}` in:\n{err}",
@@ -245,5 +278,364 @@ fn every_bad_input_is_answered_with_its_exit_code_and_culprit() {
             "row {index} {:?} left files behind",
             row.args
         );
+    }
+}
+
+/// An error is one `s3img: error:` line naming the failure; what follows it are only
+/// usage, hint and resume lines.
+fn assert_one_line(err: &str) {
+    // Warnings logged on the way may come first.
+    let mut lines = err
+        .lines()
+        .skip_while(|line| !line.starts_with("s3img: error: "));
+    assert!(lines.next().is_some(), "no `s3img: error:` line in:\n{err}");
+    for line in lines.filter(|line| !line.is_empty()) {
+        assert!(
+            ["usage: ", "hint: ", "resume: "]
+                .iter()
+                .any(|start| line.starts_with(start)),
+            "a line that is not usage, hint or resume in:\n{err}"
+        );
+    }
+}
+
+/// How a server-side row is set up.
+#[derive(Clone, Copy, Debug)]
+enum Rig {
+    /// The healthy server, reached directly, with a wrong secret key.
+    WrongSecret,
+    /// The healthy server, reached directly.
+    Direct,
+    /// The healthy server through squid, with a wrong proxy password.
+    WrongProxyPassword,
+    /// A server that answers every upload with HTTP 500.
+    Failing,
+    /// A server that sends half of every object body it announces.
+    Short,
+    /// A "proxy" that accepts each connection and closes it at once; plain HTTP or a
+    /// CONNECT tunnel for HTTPS.
+    Closing { https: bool },
+}
+
+struct ServerRow {
+    rig: Rig,
+    args: &'static [&'static str],
+    code: i32,
+    says: &'static str,
+}
+
+const fn server_row(
+    rig: Rig,
+    args: &'static [&'static str],
+    code: i32,
+    says: &'static str,
+) -> ServerRow {
+    ServerRow {
+        rig,
+        args,
+        code,
+        says,
+    }
+}
+
+const SERVER_ROWS: &[ServerRow] = &[
+    server_row(
+        Rig::WrongSecret,
+        &["put", "a.img"],
+        4,
+        "access denied to s3://images/a.img",
+    ),
+    server_row(
+        Rig::WrongSecret,
+        &["get", "vm/base.raw", "back.raw"],
+        4,
+        "access denied to s3://images/vm/base.raw",
+    ),
+    server_row(Rig::WrongSecret, &["ls"], 4, "access denied"),
+    server_row(
+        Rig::Direct,
+        &["get", "vm/missing.raw", "back.raw"],
+        3,
+        "s3://images/vm/missing.raw not found",
+    ),
+    server_row(
+        Rig::Direct,
+        &["ls", "s3://no-such-bucket/"],
+        3,
+        "no-such-bucket",
+    ),
+    server_row(
+        Rig::Direct,
+        &["put", "a.img", "vm/base.raw"],
+        9,
+        "s3://images/vm/base.raw already exists",
+    ),
+    server_row(
+        Rig::WrongProxyPassword,
+        &["put", "a.img"],
+        5,
+        "proxy authentication failed at http://ops@127.0.0.1:",
+    ),
+    server_row(
+        Rig::WrongProxyPassword,
+        &["get", "vm/base.raw", "back.raw"],
+        5,
+        "proxy authentication failed at http://ops@127.0.0.1:",
+    ),
+    server_row(Rig::Failing, &["put", "a.img"], 1, "S3 answered HTTP 500"),
+    server_row(
+        Rig::Failing,
+        &[
+            "--part-size",
+            "5MiB",
+            "--multipart-threshold",
+            "5MiB",
+            "put",
+            "big.img",
+        ],
+        1,
+        "S3 answered HTTP 500",
+    ),
+    server_row(
+        Rig::Short,
+        &["get", "vm/base.raw", "back.raw"],
+        1,
+        "cut off in the middle of a request",
+    ),
+    server_row(
+        Rig::Short,
+        &["get", "vm/base.raw", "-"],
+        1,
+        "cut off in the middle of a request",
+    ),
+    server_row(
+        Rig::Closing { https: false },
+        &["put", "a.img"],
+        1,
+        "through proxy http://127.0.0.1:",
+    ),
+    server_row(
+        Rig::Closing { https: true },
+        &["put", "a.img"],
+        1,
+        "closed the connection without answering the tunnel request",
+    ),
+    server_row(
+        Rig::Closing { https: true },
+        &["get", "vm/base.raw", "back.raw"],
+        1,
+        "closed the connection without answering the tunnel request",
+    ),
+];
+
+/// The files under a store's bucket folder: the objects it holds.
+fn objects(store: &Path) -> BTreeSet<String> {
+    fn walk(dir: &Path, base: &Path, out: &mut BTreeSet<String>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, base, out);
+            } else {
+                let relative = path.strip_prefix(base).unwrap();
+                out.insert(relative.to_string_lossy().into_owned());
+            }
+        }
+    }
+    let mut out = BTreeSet::new();
+    walk(store, store, &mut out);
+    out
+}
+
+/// Accepts up to 100 connections on a loopback port, closing each at once.
+fn closing_listener() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(100) {
+            drop(stream);
+        }
+    });
+    port
+}
+
+#[test]
+fn servers_and_proxies_that_refuse_fail_or_break_off_are_answered_and_leave_nothing_behind() {
+    assert!(SERVER_ROWS.len() >= 15, "{} rows", SERVER_ROWS.len());
+    let dir = scratch();
+    let d = dir.path();
+    let work = d.join("work");
+    std::fs::create_dir(&work).unwrap();
+    std::fs::set_permissions(&work, Permissions::from_mode(0o777)).unwrap();
+    std::fs::write(work.join("a.img"), random_bytes(300 * 1024, 1)).unwrap();
+    std::fs::write(work.join("big.img"), random_bytes(11 * MIB, 2)).unwrap();
+
+    let good = S3Server::start(&d.join("good"), S3Options::default());
+    S3img::against(&work, &good.loopback_endpoint())
+        .run(&["put", "a.img", "vm/base.raw"])
+        .ok();
+    // The short server serves a store that holds the same object.
+    let seeded = S3Server::start(&d.join("short"), S3Options::default());
+    S3img::against(&work, &seeded.loopback_endpoint())
+        .run(&["put", "a.img", "vm/base.raw"])
+        .ok();
+    drop(seeded);
+    let short = S3Server::start(
+        &d.join("short"),
+        S3Options {
+            short_gets: true,
+            ..S3Options::default()
+        },
+    );
+    let failing = S3Server::start(
+        &d.join("failing"),
+        S3Options {
+            fail_puts: Some(500),
+            ..S3Options::default()
+        },
+    );
+    let squid = Proxy::start(ProxyKind::Squid, d, "right-password", good.service.port);
+    let closing = closing_listener();
+
+    for (index, row) in SERVER_ROWS.iter().enumerate() {
+        let server = match row.rig {
+            Rig::Failing => &failing,
+            Rig::Short => &short,
+            _ => &good,
+        };
+        let before_local = listing(&work);
+        let before_store = objects(&server.root.join("images"));
+        let mut cmd = match row.rig {
+            Rig::WrongProxyPassword => {
+                let mut cmd = S3img::through(&work, &server.endpoint(), &squid);
+                cmd.env("S3IMG_PROXY_PASSWORD", "wrong-password");
+                cmd
+            }
+            Rig::Closing { https } => {
+                let scheme = if https { "https" } else { "http" };
+                let mut cmd = S3img::against(
+                    &work,
+                    &format!("{scheme}://127.0.0.1:{}", server.service.port),
+                );
+                cmd.env("S3IMG_PROXY_HOST", "127.0.0.1")
+                    .env("S3IMG_PROXY_PORT", closing.to_string());
+                cmd
+            }
+            _ => S3img::against(&work, &server.loopback_endpoint()),
+        };
+        if let Rig::WrongSecret = row.rig {
+            cmd.env("AWS_SECRET_ACCESS_KEY", "not-the-secret-key");
+        }
+        let run = cmd.env("S3IMG_RETRIES", "1").run(row.args);
+        let err = run.fails_with(row.code);
+        assert_one_line(&err);
+        assert!(
+            err.contains(row.says),
+            "row {index} {:?} {:?}: expected `{}` in:\n{err}",
+            row.rig,
+            row.args,
+            row.says
+        );
+        // What a resumable failure keeps is hidden and said so: the partial download
+        // beside its destination, or the upload's journal under HOME (the working
+        // directory here). Anything else is removed.
+        let kept_for_resume = err.contains("\nresume: ");
+        let new_local: Vec<String> = listing(&work).difference(&before_local).cloned().collect();
+        for name in &new_local {
+            assert!(
+                kept_for_resume
+                    && (name == ".local" || name.starts_with('.') && name.contains(".s3img.part")),
+                "row {index} {:?} {:?} left {name} in the working directory:\n{err}",
+                row.rig,
+                row.args
+            );
+        }
+        // A download to standard output cannot take back what it wrote; anything else
+        // prints nothing on failure.
+        assert!(
+            run.stdout().is_empty() || row.args.contains(&"-"),
+            "row {index}: {}",
+            run.stdout()
+        );
+        assert_eq!(
+            objects(&server.root.join("images")),
+            before_store,
+            "row {index} {:?} {:?} changed the bucket",
+            row.rig,
+            row.args
+        );
+        if !kept_for_resume {
+            let uploads = S3img::against(&work, &server.loopback_endpoint())
+                .run(&["uploads", "--json"])
+                .ok();
+            assert!(
+                uploads.trim().is_empty(),
+                "row {index} {:?}: an upload was left open: {uploads}",
+                row.args
+            );
+        }
+        for name in new_local {
+            let _ = std::fs::remove_file(work.join(name));
+        }
+    }
+}
+
+#[test]
+fn a_file_that_changes_while_it_is_read_fails_the_put_and_leaves_nothing() {
+    let dir = scratch();
+    let d = dir.path();
+    let s3 = S3Server::start(
+        &d.join("s3"),
+        S3Options {
+            part_delay_ms: 300,
+            ..S3Options::default()
+        },
+    );
+    for name in ["grows.img", "shrinks.img", "rewritten.img"] {
+        let path = d.join(name);
+        std::fs::write(&path, random_bytes(16 * MIB, 3)).unwrap();
+        let requests = s3.requests().len();
+        // One part in flight: the file is still being read when the first part arrives.
+        let put = S3img::against(d, &s3.loopback_endpoint()).spawn(&[
+            "--concurrency",
+            "1",
+            "--part-size",
+            "5MiB",
+            "--multipart-threshold",
+            "5MiB",
+            "put",
+            name,
+        ]);
+        let started = wait_until(Duration::from_secs(30), || {
+            s3.requests()[requests..]
+                .iter()
+                .any(|r| r["query"].as_str().unwrap_or("").contains("partNumber="))
+        });
+        assert!(started, "no part upload began");
+        let file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+        match name {
+            "grows.img" => file.set_len(19 * MIB as u64).unwrap(),
+            "shrinks.img" => file.set_len(8 * MIB as u64).unwrap(),
+            _ => std::os::unix::fs::FileExt::write_all_at(&file, b"new boot sector", 0).unwrap(),
+        }
+        let run = put.wait();
+        let err = run.fails_with(1);
+        assert_one_line(&err);
+        assert!(
+            err.contains(&format!("{name} changed while it was read")),
+            "{err}"
+        );
+        assert!(
+            !err.contains("resume:"),
+            "a changed file cannot resume: {err}"
+        );
+        assert!(
+            objects(&s3.root.join("images")).is_empty(),
+            "an object was made"
+        );
+        let uploads = S3img::against(d, &s3.loopback_endpoint())
+            .run(&["uploads", "--json"])
+            .ok();
+        assert!(uploads.trim().is_empty(), "upload left open: {uploads}");
+        assert!(journals(d).is_empty(), "a journal was kept");
     }
 }

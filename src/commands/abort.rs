@@ -86,7 +86,7 @@ enum Selection {
 }
 
 /// An age such as `90s`, `30m`, `12h`, `7d` or `2w`; a bare number is seconds.
-fn parse_age(text: &str) -> Result<Duration, String> {
+pub(crate) fn parse_age(text: &str) -> Result<Duration, String> {
     let text = text.trim();
     let split = text
         .find(|c: char| !c.is_ascii_digit())

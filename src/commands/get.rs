@@ -10,7 +10,7 @@ use super::Context;
 use crate::cli::GetArgs;
 use crate::client::{S3, classify};
 use crate::error::{Failure, usage};
-use crate::location::Location;
+use crate::location::{Location, relative_path};
 use crate::output::Output;
 use crate::transfer::download::{self, Destination, Options};
 use crate::transfer::{RANGE_SIZE, RANGES_PER_SLOT};
@@ -67,17 +67,13 @@ async fn get_prefix(ctx: &Context, args: &GetArgs, options: Options) -> Result<(
             let Some(key) = object.key().filter(|k| !k.ends_with('/')) else {
                 continue;
             };
-            let relative = &key[at.key.len().min(key.len())..];
-            let safe = relative
-                .split('/')
-                .all(|part| !part.is_empty() && part != "." && part != "..");
-            if !safe {
+            let Some(relative) = relative_path(&at.key, key) else {
                 return Err(usage(format!(
                     "refusing s3://{}/{key}: its name would leave {}",
                     at.bucket,
                     dir.display()
                 )));
-            }
+            };
             let path = dir.join(relative);
             if path.exists() && !args.force {
                 return Err(Failure::Exists(path.display().to_string()).into());
@@ -163,7 +159,14 @@ async fn get_one(
 }
 
 fn destination(file: Option<&str>, from: &Location) -> Result<Destination> {
-    let name = from.file_name();
+    let name = || {
+        from.local_name().ok_or_else(|| {
+            usage(format!(
+                "{from} ends in `{}`, which cannot name a file: give FILE",
+                from.file_name()
+            ))
+        })
+    };
     match file {
         Some("-") => Ok(Destination::Stdout),
         Some(file) => {
@@ -172,11 +175,11 @@ fn destination(file: Option<&str>, from: &Location) -> Result<Destination> {
                 if !path.is_dir() {
                     return Err(usage(format!("directory {file} does not exist")));
                 }
-                Ok(Destination::File(path.join(name)))
+                Ok(Destination::File(path.join(name()?)))
             } else {
                 Ok(Destination::File(path))
             }
         }
-        None => Ok(Destination::File(PathBuf::from(name))),
+        None => Ok(Destination::File(PathBuf::from(name()?))),
     }
 }

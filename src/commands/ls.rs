@@ -81,8 +81,11 @@ pub async fn run(ctx: &Context, args: &LsArgs) -> Result<()> {
             total += size;
         }
     }
-    ctx.output
-        .summary(&format!("{count} objects, {}", bytesize::ByteSize(total)));
+    ctx.output.summary(&format!(
+        "{}, {}",
+        crate::output::count(count, "object"),
+        bytesize::ByteSize(total)
+    ));
     Ok(())
 }
 

@@ -35,8 +35,8 @@ pub async fn run(ctx: &Context, args: &UploadsArgs) -> Result<()> {
         )?;
     }
     ctx.output.summary(&format!(
-        "{} incomplete uploads holding {}",
-        found.len(),
+        "{} holding {}",
+        crate::output::count(found.len() as u64, "incomplete upload"),
         bytesize::ByteSize(total)
     ));
     Ok(())

@@ -167,8 +167,9 @@ impl Journal {
         &self.path
     }
 
-    /// Deletes the journal: the upload completed or was given up.
-    pub fn remove(self) {
+    /// Deletes the journal: the upload completed or was given up. A handle still held
+    /// elsewhere writes into the removed file, never into a new one.
+    pub fn remove(&self) {
         let _ = std::fs::remove_file(&self.path);
     }
 }

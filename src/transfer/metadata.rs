@@ -124,12 +124,16 @@ pub async fn replace(
 }
 
 fn single_copy_limit() -> u64 {
-    // A test knob, not a setting: lets the suite exercise the multipart copy without
-    // uploading more than 5 GiB.
-    std::env::var("S3IMG_TEST_SINGLE_COPY_LIMIT")
+    // A test knob, not a setting, and only in debug builds (the ones the tests run): lets
+    // the suite exercise the multipart copy without uploading more than 5 GiB.
+    #[cfg(debug_assertions)]
+    if let Some(limit) = std::env::var("S3IMG_TEST_SINGLE_COPY_LIMIT")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(SINGLE_COPY_LIMIT)
+    {
+        return limit;
+    }
+    SINGLE_COPY_LIMIT
 }
 
 async fn copy_in_parts(

@@ -89,10 +89,12 @@ struct Source {
     pending: Option<Bytes>,
     /// The bytes a file has from where reading starts; reading more or less is an error.
     file_size: Option<u64>,
+    /// The file's identity when it was opened; another one after reading is an error.
+    identity: Option<FileId>,
     name: String,
 }
 
-/// A file that changed size while it was read: its upload cannot be resumed.
+/// A file that changed while it was read: its upload cannot be resumed.
 #[derive(Debug)]
 struct SourceChanged(String);
 
@@ -109,6 +111,7 @@ impl Source {
     async fn open(input: &Input, offset: u64, buffers: Arc<Buffers>) -> Result<Source> {
         Ok(match input {
             Input::File { path, size } => {
+                let identity = FileId::of(path)?;
                 let mut file = tokio::fs::File::open(path)
                     .await
                     .with_context(|| format!("opening {}", path.display()))?;
@@ -124,6 +127,7 @@ impl Source {
                     buffers,
                     pending: None,
                     file_size: Some(left),
+                    identity: Some(identity),
                     name: path.display().to_string(),
                 }
             }
@@ -132,6 +136,7 @@ impl Source {
                 buffers,
                 pending: None,
                 file_size: None,
+                identity: None,
                 name: "standard input".into(),
             },
         })
@@ -169,8 +174,26 @@ impl Source {
                 }
             ))
             .into()),
-            _ => Ok(()),
+            _ => self.check_unmodified(),
         }
+    }
+
+    /// Fails when a file was written to while it was read, even in place: an image of a
+    /// running machine, say. Its modification time or inode moved.
+    fn check_unmodified(&self) -> Result<()> {
+        let Some(before) = &self.identity else {
+            return Ok(());
+        };
+        let now = FileId::of(&before.path)?;
+        if now != *before {
+            return Err(SourceChanged(format!(
+                "{} changed while it was read: it was modified or replaced; stop whatever \
+                 writes to it (a running machine?) and put it again",
+                self.name
+            ))
+            .into());
+        }
+        Ok(())
     }
 }
 
@@ -447,13 +470,9 @@ impl Session {
 
     /// The journal is no longer needed: the upload completed or was aborted.
     fn forget(self) {
-        if let Some(journal) = self.journal
-            && let Ok(journal) = Arc::try_unwrap(journal)
-        {
-            journal
-                .into_inner()
-                .unwrap_or_else(|e| e.into_inner())
-                .remove();
+        // Part tasks stopped by a failure may not have dropped their handles yet.
+        if let Some(journal) = self.journal {
+            journal.lock().unwrap_or_else(|e| e.into_inner()).remove();
         }
     }
 }
@@ -525,7 +544,7 @@ async fn multipart(
         }
         Err(err) if session.journal.is_some() && resumable(&err) => {
             let cuts = retry::cuts();
-            if cuts > 0 {
+            if cuts > 0 && s3.proxy.is_some() {
                 tracing::warn!(
                     "{cuts} part uploads were cut off part-way. Squid 5 does this to large \
                      request bodies when the store reads slowly (squid bug 5405): a smaller \

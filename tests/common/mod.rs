@@ -106,6 +106,8 @@ pub struct S3Options {
     pub short_gets: bool,
     /// Every Nth part upload gets a 503 and the next one a 500.
     pub fail_every_nth_part: Option<u64>,
+    /// Every upload (not a copy) is answered with this status.
+    pub fail_puts: Option<u16>,
 }
 
 impl S3Server {
@@ -155,6 +157,9 @@ impl S3Server {
         }
         if let Some(n) = options.fail_every_nth_part {
             cmd.arg("--fail-every-nth-part").arg(n.to_string());
+        }
+        if let Some(status) = options.fail_puts {
+            cmd.arg("--fail-puts").arg(status.to_string());
         }
         let ca = options.tls.then(|| dir.join("tls"));
         if let Some(tls) = &ca {
@@ -445,11 +450,10 @@ impl S3img {
             .env("XDG_CONFIG_HOME", dir.join("xdg"))
             .env("S3IMG_SYSTEM_CONFIG", dir.join("system-config.toml"))
             .env("AWS_EC2_METADATA_DISABLED", "true")
-            .env("AWS_CONFIG_FILE", dir.join("no-aws-config"))
-            .env(
-                "AWS_SHARED_CREDENTIALS_FILE",
-                dir.join("no-aws-credentials"),
-            )
+            // Empty AWS config and credentials files: none of the runner's, and no warning
+            // that a named file is missing.
+            .env("AWS_CONFIG_FILE", "/dev/null")
+            .env("AWS_SHARED_CREDENTIALS_FILE", "/dev/null")
             .current_dir(dir)
             .stdin(Stdio::null());
         S3img { cmd }
@@ -483,6 +487,17 @@ impl S3img {
 
     pub fn env_remove(&mut self, key: &str) -> &mut Self {
         self.cmd.env_remove(key);
+        self
+    }
+
+    /// Runs as user nobody when the tests run as root, so that file permissions apply.
+    pub fn unprivileged(&mut self) -> &mut Self {
+        use std::os::unix::fs::MetadataExt;
+        use std::os::unix::process::CommandExt;
+        let root = std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0);
+        if root {
+            self.cmd.uid(65534).gid(65534);
+        }
         self
     }
 

@@ -91,6 +91,11 @@ struct Opt {
     /// a store under load does; the client is expected to retry.
     #[arg(long, value_name = "N")]
     fail_every_nth_part: Option<u64>,
+
+    /// Answer every upload (PutObject and UploadPart, not copies) with this HTTP status
+    /// and an InternalError body, as a broken store does.
+    #[arg(long, value_name = "STATUS")]
+    fail_puts: Option<u16>,
 }
 
 /// Everything each connection needs, shared.
@@ -102,6 +107,7 @@ struct Shared {
     get_delay: std::time::Duration,
     short_gets: bool,
     fail_every_nth_part: Option<u64>,
+    fail_puts: Option<u16>,
     part_uploads: std::sync::atomic::AtomicU64,
     uploads: Uploads,
 }
@@ -146,6 +152,7 @@ async fn run(opt: Opt) -> Result<()> {
         get_delay: std::time::Duration::from_millis(opt.get_delay_ms),
         short_gets: opt.short_gets,
         fail_every_nth_part: opt.fail_every_nth_part,
+        fail_puts: opt.fail_puts,
         part_uploads: std::sync::atomic::AtomicU64::new(0),
         uploads: Uploads::load(&opt.root),
     });
@@ -205,6 +212,16 @@ async fn handle(
     });
     if let Some(log) = &shared.log {
         record(log, &req, has_checksum);
+    }
+    let upload = req.method() == http::Method::PUT
+        && req.uri().path().trim_start_matches('/').contains('/')
+        && !req.headers().contains_key("x-amz-copy-source");
+    if let Some(status) = shared.fail_puts.filter(|_| upload) {
+        // Take the whole body first, as a store that fails to write it does; answering
+        // early would make the client see a broken pipe instead of the status.
+        let mut body = Body::from(req.into_body());
+        let _ = body.store_all_limited(1 << 30).await;
+        return Ok(error_response(status, "InternalError", "injected failure"));
     }
     let part_upload = req.method() == http::Method::PUT
         && req.uri().query().is_some_and(|q| q.contains("partNumber="))
