@@ -345,7 +345,10 @@ where
         let failure = match status {
             407 => proxy.map(|proxy| Failure::ProxyAuth { proxy }),
             401 if proxied => proxy.map(|proxy| Failure::ProxyAuth { proxy }),
-            403 if proxied => proxy.map(|proxy| Failure::ProxyRefused { proxy, status }),
+            403 if proxied => proxy.map(|proxy| Failure::ProxyRefused {
+                proxy,
+                status: Some(status),
+            }),
             502..=504 if proxied => {
                 let reason = response
                     .headers()
@@ -400,22 +403,8 @@ fn dispatch_failure(s3: &S3, text: &str, cause: &str, timeout: bool) -> anyhow::
         Some(proxy) if tunnel_auth_failed(text) => Failure::ProxyAuth {
             proxy: proxy.clone(),
         },
-        // The proxy accepted the connection and closed it without answering the CONNECT:
-        // broken or overloaded, perhaps briefly; worth another try later.
-        Some(proxy) if text.contains("TunnelUnexpectedEof") => {
-            tracing::debug!("dispatch failure: {text}");
-            return anyhow::anyhow!(
-                "proxy {proxy} closed the connection without answering the tunnel request \
-                 (CONNECT) to {}",
-                s3.endpoint
-            );
-        }
-        Some(proxy) if text.contains("Unsuccessful") || text.contains("tunnel") => {
-            Failure::ProxyRefused {
-                proxy: proxy.clone(),
-                status: 403,
-            }
-        }
+        // Every connection goes to the proxy, so a refused one or a name that does not
+        // resolve is the proxy's.
         Some(proxy) if text.contains("Connection refused") || text.contains("dns error") => {
             Failure::ProxyUnreachable {
                 proxy: proxy.clone(),
@@ -425,6 +414,31 @@ fn dispatch_failure(s3: &S3, text: &str, cause: &str, timeout: bool) -> anyhow::
                     "connection refused".into()
                 },
             }
+        }
+        // The proxy answered the CONNECT with something other than 200.
+        Some(proxy) if text.contains("TunnelUnsuccessful") => Failure::ProxyRefused {
+            proxy: proxy.clone(),
+            status: None,
+        },
+        // The proxy took the connection and closed or reset it without answering the
+        // CONNECT: broken or overloaded, perhaps briefly; worth another try later.
+        Some(proxy)
+            if text.contains("TunnelUnexpectedEof")
+                || text.contains("io error establishing tunnel") =>
+        {
+            tracing::debug!("dispatch failure: {text}");
+            return anyhow::anyhow!(
+                "proxy {proxy} closed the connection without answering the tunnel request \
+                 (CONNECT) to {} ({cause})",
+                s3.endpoint
+            );
+        }
+        Some(proxy) if text.contains("tunnel error") => {
+            tracing::debug!("dispatch failure: {text}");
+            return anyhow::anyhow!(
+                "the tunnel (CONNECT) through proxy {proxy} to {} failed: {cause}",
+                s3.endpoint
+            );
         }
         _ if text.contains("UnknownIssuer") || text.contains("InvalidCertificate") => {
             Failure::Connect(format!(

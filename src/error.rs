@@ -21,8 +21,9 @@ pub enum Failure {
     ProxyAuth { proxy: String },
     /// Nothing answered at the proxy's address.
     ProxyUnreachable { proxy: String, reason: String },
-    /// The proxy refused to forward the request.
-    ProxyRefused { proxy: String, status: u16 },
+    /// The proxy refused to forward the request; the status when the proxy's answer was
+    /// seen (a refused CONNECT tunnel does not show it).
+    ProxyRefused { proxy: String, status: Option<u16> },
     /// The endpoint could not be reached directly, or TLS failed.
     Connect(String),
     /// The object already exists.
@@ -101,8 +102,15 @@ impl fmt::Display for Failure {
             Failure::ProxyUnreachable { proxy, reason } => {
                 write!(f, "proxy {proxy} is not reachable: {reason}")
             }
-            Failure::ProxyRefused { proxy, status } => {
-                write!(f, "proxy {proxy} refused the request (HTTP {status})")
+            Failure::ProxyRefused {
+                proxy,
+                status: Some(status),
+            } => write!(f, "proxy {proxy} refused the request (HTTP {status})"),
+            Failure::ProxyRefused {
+                proxy,
+                status: None,
+            } => {
+                write!(f, "proxy {proxy} refused to open a tunnel (CONNECT)")
             }
             Failure::Exists(what) => write!(f, "{what} already exists"),
             Failure::HashMismatch {

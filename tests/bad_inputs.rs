@@ -315,6 +315,8 @@ enum Rig {
     /// A "proxy" that accepts each connection and closes it at once; plain HTTP or a
     /// CONNECT tunnel for HTTPS.
     Closing { https: bool },
+    /// An HTTPS server whose certificate no trusted CA signed, directly or through squid.
+    Untrusted { proxied: bool },
 }
 
 struct ServerRow {
@@ -369,6 +371,12 @@ const SERVER_ROWS: &[ServerRow] = &[
         &["put", "a.img", "vm/base.raw"],
         9,
         "s3://images/vm/base.raw already exists",
+    ),
+    server_row(
+        Rig::Direct,
+        &["get", "vm/base.raw", "linked.raw"],
+        1,
+        ".linked.raw.s3img.part is a symbolic link; refusing to write through it",
     ),
     server_row(
         Rig::WrongProxyPassword,
@@ -426,6 +434,18 @@ const SERVER_ROWS: &[ServerRow] = &[
         1,
         "closed the connection without answering the tunnel request",
     ),
+    server_row(
+        Rig::Untrusted { proxied: false },
+        &["put", "a.img"],
+        8,
+        "the TLS certificate of https://localhost:",
+    ),
+    server_row(
+        Rig::Untrusted { proxied: true },
+        &["get", "vm/base.raw", "back.raw"],
+        8,
+        "is not trusted",
+    ),
 ];
 
 /// The files under a store's bucket folder: the objects it holds.
@@ -468,6 +488,9 @@ fn servers_and_proxies_that_refuse_fail_or_break_off_are_answered_and_leave_noth
     std::fs::set_permissions(&work, Permissions::from_mode(0o777)).unwrap();
     std::fs::write(work.join("a.img"), random_bytes(300 * 1024, 1)).unwrap();
     std::fs::write(work.join("big.img"), random_bytes(11 * MIB, 2)).unwrap();
+    // A link planted where a download keeps its partial file must not be followed.
+    std::fs::write(work.join("victim.txt"), b"keep me").unwrap();
+    std::os::unix::fs::symlink("victim.txt", work.join(".linked.raw.s3img.part")).unwrap();
 
     let good = S3Server::start(&d.join("good"), S3Options::default());
     S3img::against(&work, &good.loopback_endpoint())
@@ -493,13 +516,22 @@ fn servers_and_proxies_that_refuse_fail_or_break_off_are_answered_and_leave_noth
             ..S3Options::default()
         },
     );
+    let tls = S3Server::start(
+        &d.join("tls"),
+        S3Options {
+            tls: true,
+            ..S3Options::default()
+        },
+    );
     let squid = Proxy::start(ProxyKind::Squid, d, "right-password", good.service.port);
+    let squid_for_tls = Proxy::start(ProxyKind::Squid, &d.join("tls"), "tls", tls.service.port);
     let closing = closing_listener();
 
     for (index, row) in SERVER_ROWS.iter().enumerate() {
         let server = match row.rig {
             Rig::Failing => &failing,
             Rig::Short => &short,
+            Rig::Untrusted { .. } => &tls,
             _ => &good,
         };
         let before_local = listing(&work);
@@ -519,6 +551,12 @@ fn servers_and_proxies_that_refuse_fail_or_break_off_are_answered_and_leave_noth
                 cmd.env("S3IMG_PROXY_HOST", "127.0.0.1")
                     .env("S3IMG_PROXY_PORT", closing.to_string());
                 cmd
+            }
+            Rig::Untrusted { proxied: false } => {
+                S3img::against(&work, &format!("https://localhost:{}", server.service.port))
+            }
+            Rig::Untrusted { proxied: true } => {
+                S3img::through(&work, &server.endpoint(), &squid_for_tls)
             }
             _ => S3img::against(&work, &server.loopback_endpoint()),
         };
@@ -564,9 +602,16 @@ fn servers_and_proxies_that_refuse_fail_or_break_off_are_answered_and_leave_noth
             row.args
         );
         if !kept_for_resume {
-            let uploads = S3img::against(&work, &server.loopback_endpoint())
-                .run(&["uploads", "--json"])
-                .ok();
+            let mut list = match &server.ca {
+                Some(ca) => {
+                    let endpoint = format!("https://localhost:{}", server.service.port);
+                    let mut list = S3img::against(&work, &endpoint);
+                    list.env("S3IMG_CA_BUNDLE", ca);
+                    list
+                }
+                None => S3img::against(&work, &server.loopback_endpoint()),
+            };
+            let uploads = list.run(&["uploads", "--json"]).ok();
             assert!(
                 uploads.trim().is_empty(),
                 "row {index} {:?}: an upload was left open: {uploads}",
@@ -577,6 +622,7 @@ fn servers_and_proxies_that_refuse_fail_or_break_off_are_answered_and_leave_noth
             let _ = std::fs::remove_file(work.join(name));
         }
     }
+    assert_eq!(std::fs::read(work.join("victim.txt")).unwrap(), b"keep me");
 }
 
 #[test]

@@ -73,3 +73,117 @@ fn no_command_shows_a_secret_even_at_vv() {
         assert_eq!(request["proxy_authorization"], false, "{request}");
     }
 }
+
+/// The command line and environment of a running process, as other users of the machine
+/// can read them (the environment only with the same user, but a crash dump or `ps e`
+/// shows it too).
+fn visible_from_outside(pid: u32) -> String {
+    let read = |what: &str| {
+        std::fs::read(format!("/proc/{pid}/{what}"))
+            .map(|bytes| String::from_utf8_lossy(&bytes).replace('\0', " "))
+            .unwrap_or_default()
+    };
+    format!("cmdline: {}\nenviron: {}", read("cmdline"), read("environ"))
+}
+
+/// Processes whose command line contains `needle`.
+fn processes_with(needle: &str) -> Vec<u32> {
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .flatten()
+        .filter_map(|entry| entry.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            std::fs::read(format!("/proc/{pid}/cmdline"))
+                .is_ok_and(|bytes| String::from_utf8_lossy(&bytes).contains(needle))
+        })
+        .collect()
+}
+
+#[test]
+fn a_password_from_standard_input_or_the_prompt_is_never_in_arguments_or_environment() {
+    let dir = scratch();
+    let d = dir.path();
+    // Each GET of the object waits, so the process can be looked at mid-transfer.
+    let s3 = S3Server::start(
+        d,
+        S3Options {
+            get_delay_ms: 1500,
+            ..S3Options::default()
+        },
+    );
+    let proxy = Proxy::start(ProxyKind::Squid, d, PASSWORD, s3.service.port);
+    std::fs::write(d.join("disk.raw"), random_bytes(64 * 1024, 41)).unwrap();
+    S3img::through(d, &s3.endpoint(), &proxy)
+        .run(&["put", "disk.raw"])
+        .ok();
+
+    // Read from standard input.
+    let requests = s3.requests().len();
+    let mut cmd = S3img::through(d, &s3.endpoint(), &proxy);
+    cmd.env_remove("S3IMG_PROXY_PASSWORD")
+        .stdin(std::process::Stdio::piped());
+    let mut get = cmd.spawn(&[
+        "--proxy-password-stdin",
+        "get",
+        "disk.raw",
+        "from-stdin.raw",
+    ]);
+    get.type_and_close(format!("{PASSWORD}\n").as_bytes());
+    let busy = wait_until(Duration::from_secs(30), || s3.requests().len() > requests);
+    assert!(busy, "no request reached the server");
+    let seen = visible_from_outside(get.pid());
+    assert!(seen.contains("--proxy-password-stdin"), "{seen}");
+    assert!(!seen.contains(PASSWORD), "the password is visible:\n{seen}");
+    get.wait().ok();
+
+    // Typed at the prompt on a terminal (`script` provides one).
+    let s3img = env!("CARGO_BIN_EXE_s3img");
+    let line = format!(
+        "{s3img} --endpoint {} --bucket images --proxy-host 127.0.0.1 --proxy-port {} \
+         --proxy-user {PROXY_USER} get disk.raw from-prompt.raw",
+        s3.endpoint(),
+        proxy.service.port
+    );
+    let mut script = std::process::Command::new("script")
+        .args(["-q", "-e", "-c", &line, "/dev/null"])
+        .current_dir(d)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("AWS_ACCESS_KEY_ID", ACCESS_KEY)
+        .env("AWS_SECRET_ACCESS_KEY", SECRET_KEY)
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("AWS_CONFIG_FILE", "/dev/null")
+        .env("AWS_SHARED_CREDENTIALS_FILE", "/dev/null")
+        .env("S3IMG_REGION", "us-east-1")
+        .env("HOME", d)
+        .env("XDG_CONFIG_HOME", d.join("xdg"))
+        .env("S3IMG_SYSTEM_CONFIG", d.join("none.toml"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("script (util-linux) is required");
+    let mut typed = script.stdin.take().unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    std::io::Write::write_all(&mut typed, format!("{PASSWORD}\n").as_bytes()).unwrap();
+    let requests = s3.requests().len();
+    let busy = wait_until(Duration::from_secs(30), || s3.requests().len() > requests);
+    assert!(busy, "no request reached the server after the prompt");
+    let pids = processes_with("from-prompt.raw");
+    assert!(!pids.is_empty(), "s3img under script not found");
+    for pid in pids {
+        let seen = visible_from_outside(pid);
+        assert!(!seen.contains(PASSWORD), "the password is visible:\n{seen}");
+    }
+    drop(typed);
+    let output = script.wait_with_output().unwrap();
+    let screen = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{screen}");
+    assert!(
+        !screen.contains(PASSWORD),
+        "the typed password was echoed:\n{screen}"
+    );
+    assert_eq!(
+        std::fs::read(d.join("from-prompt.raw")).unwrap(),
+        std::fs::read(d.join("disk.raw")).unwrap()
+    );
+}

@@ -12,7 +12,7 @@
 use std::collections::VecDeque;
 use std::fs::File;
 use std::io::Write;
-use std::os::unix::fs::FileExt;
+use std::os::unix::fs::{FileExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, sync_channel};
@@ -120,13 +120,25 @@ async fn download_file(
     progress: impl FnOnce(u64) -> Progress,
 ) -> Result<Downloaded> {
     let (temp_path, record_path) = temp_paths(path);
+    // A symbolic link planted under the temporary name (in a shared directory, say) is
+    // refused rather than followed to a file it would overwrite.
     let file = std::fs::OpenOptions::new()
         .read(true)
         .write(true)
         .create(true)
         .truncate(false)
+        .custom_flags(libc::O_NOFOLLOW)
         .open(&temp_path)
-        .with_context(|| format!("creating {}", temp_path.display()))?;
+        .map_err(|e| {
+            if e.raw_os_error() == Some(libc::ELOOP) {
+                anyhow::anyhow!(
+                    "{} is a symbolic link; refusing to write through it",
+                    temp_path.display()
+                )
+            } else {
+                anyhow::Error::new(e).context(format!("creating {}", temp_path.display()))
+            }
+        })?;
     if let Err(err) = file.try_lock() {
         return Err(match err {
             std::fs::TryLockError::WouldBlock => usage(format!(
@@ -615,7 +627,14 @@ fn save_record(file: &File, path: &Path, record: &mut Partial, hash: &State) -> 
     let context = || format!("saving {}", path.display());
     file.sync_data().with_context(context)?;
     let temp = path.with_extension("new");
-    std::fs::write(&temp, serde_json::to_vec(record).with_context(context)?)
+    let mut out = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .custom_flags(libc::O_NOFOLLOW)
+        .open(&temp)
+        .with_context(context)?;
+    out.write_all(&serde_json::to_vec(record).with_context(context)?)
         .with_context(context)?;
     std::fs::rename(&temp, path).with_context(context)
 }

@@ -579,6 +579,19 @@ impl S3img {
 }
 
 impl Background {
+    /// The process id, to look at it under /proc.
+    pub fn pid(&self) -> u32 {
+        self.child.as_ref().unwrap().id()
+    }
+
+    /// Writes to its standard input and closes it (the command was set up with
+    /// `stdin(Stdio::piped())`).
+    pub fn type_and_close(&mut self, input: &[u8]) {
+        use std::io::Write;
+        let mut stdin = self.child.as_mut().unwrap().stdin.take().unwrap();
+        stdin.write_all(input).unwrap();
+    }
+
     /// Sends a signal by name (`INT`, `KILL`, ...).
     pub fn signal(&self, name: &str) {
         let pid = self.child.as_ref().unwrap().id().to_string();
