@@ -470,3 +470,40 @@ fn a_server_that_sends_less_than_it_announces_fails_the_get_and_leaves_no_file()
         "a file under the destination name"
     );
 }
+
+/// A store (or cache) that ignores Range answers the first ranged GET with the whole
+/// object: it is streamed to the file as it arrives, and the download is whole and checked.
+#[test]
+fn a_server_that_ignores_ranges_still_gives_a_whole_checked_file() {
+    let dir = scratch();
+    let d = dir.path();
+    let image = random_bytes(9 * MIB + 123, 51);
+    std::fs::write(d.join("disk.raw"), &image).unwrap();
+    let good = S3Server::start(&d.join("store"), S3Options::default());
+    S3img::against(d, &good.loopback_endpoint())
+        .run(&["put", "disk.raw"])
+        .ok();
+    drop(good);
+    let whole = S3Server::start(
+        &d.join("store"),
+        S3Options {
+            ignore_ranges: true,
+            ..S3Options::default()
+        },
+    );
+    let before = whole.requests().len();
+    let got =
+        S3img::against(d, &whole.loopback_endpoint()).run(&["-v", "get", "disk.raw", "back.raw"]);
+    got.ok();
+    assert!(
+        got.stderr().contains("the server ignored the range"),
+        "{}",
+        got.stderr()
+    );
+    assert_eq!(std::fs::read(d.join("back.raw")).unwrap(), image);
+    let gets = whole.requests()[before..]
+        .iter()
+        .filter(|r| r["method"] == "GET")
+        .count();
+    assert_eq!(gets, 1, "one GET carried the whole object");
+}

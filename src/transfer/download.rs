@@ -15,7 +15,7 @@ use std::io::Write;
 use std::os::unix::fs::{FileExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, sync_channel};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use anyhow::{Context, Result};
 use aws_sdk_s3::operation::get_object::GetObjectOutput;
@@ -276,9 +276,13 @@ async fn fetch(
         hash_state: String::new(),
     };
     let first_len = first.content_length().unwrap_or(0).max(0) as u64;
-    if first_len != size.min(range_size) {
-        // A server that ignores Range sends everything at once; take it as one range.
-        tracing::debug!("{what}: the first response holds {first_len} of {size} bytes");
+    // A server that ignores Range sends the whole object in the first body; it is then
+    // passed on in range-sized pieces as it arrives, never held whole.
+    let whole_body = first_len > range_size;
+    if whole_body {
+        tracing::info!(
+            "{what}: the server ignored the range and sends all {first_len} bytes at once"
+        );
     }
 
     // Ranges in flight, one waiting for the writer and one being written.
@@ -293,6 +297,18 @@ async fn fetch(
     };
 
     let fetched = async {
+        if whole_body {
+            let passed = pass_on(
+                first,
+                &sender,
+                &buffers,
+                range_size as usize,
+                &progress,
+                &what,
+            )
+            .await?;
+            return Ok(offset + passed);
+        }
         let mut queue = InOrder(VecDeque::new());
         let first_body = {
             let (what, mut tally) = (what.clone(), progress.tally());
@@ -428,7 +444,12 @@ async fn resume_response(
         .send()
         .await;
     match resp {
-        Ok(resp) if resp.e_tag() == Some(partial.etag.as_str()) => Ok(Some(resp)),
+        Ok(resp)
+            if resp.e_tag() == Some(partial.etag.as_str())
+                && holds_range(resp.content_range(), partial.written, end + 1) =>
+        {
+            Ok(Some(resp))
+        }
         Ok(_) => Ok(None),
         Err(err)
             if matches!(
@@ -474,23 +495,88 @@ impl Drop for InOrder {
     }
 }
 
-/// Reads a response's body into `buf`, which has room for the announced length.
+/// Reads a response's body into `buf`, which has room for the announced length; a body
+/// longer than announced is refused rather than let grow the buffer.
 async fn collect(
     resp: GetObjectOutput,
     mut buf: Vec<u8>,
     what: &str,
     progress: &mut Tally,
 ) -> Result<Vec<u8>> {
+    let announced = resp.content_length().unwrap_or(0).max(0) as usize;
     let mut body = resp.body;
     while let Some(chunk) = body
         .try_next()
         .await
         .with_context(|| format!("reading {what} after {} bytes", buf.len()))?
     {
+        if buf.len() + chunk.len() > announced {
+            anyhow::bail!("{what}: the server sent more than the {announced} bytes it announced");
+        }
         progress.add(chunk.len() as u64);
         buf.extend_from_slice(&chunk);
     }
     Ok(buf)
+}
+
+/// Hands a whole-object body to the writer in pieces of `piece` bytes as it arrives.
+/// Returns the bytes passed on.
+async fn pass_on(
+    resp: GetObjectOutput,
+    sender: &SyncSender<Vec<u8>>,
+    buffers: &Buffers,
+    piece: usize,
+    progress: &Progress,
+    what: &str,
+) -> Result<u64> {
+    let send = |buf: Vec<u8>| {
+        let sender = sender.clone();
+        async move {
+            // An error means the writer stopped; its own error is the one to report.
+            matches!(
+                tokio::task::spawn_blocking(move || sender.send(buf)).await,
+                Ok(Ok(()))
+            )
+        }
+    };
+    let mut body = resp.body;
+    let mut buf = buffers.take(piece);
+    let mut passed = 0u64;
+    while let Some(chunk) = body
+        .try_next()
+        .await
+        .with_context(|| format!("reading {what} after {} bytes", passed + buf.len() as u64))?
+    {
+        progress.add(chunk.len() as u64);
+        let mut rest = &chunk[..];
+        while !rest.is_empty() {
+            let (now, later) = rest.split_at((piece - buf.len()).min(rest.len()));
+            buf.extend_from_slice(now);
+            rest = later;
+            if buf.len() == piece {
+                passed += piece as u64;
+                if !send(std::mem::replace(&mut buf, buffers.take(piece))).await {
+                    return Ok(passed);
+                }
+            }
+        }
+    }
+    passed += buf.len() as u64;
+    if !buf.is_empty() {
+        send(buf).await;
+    }
+    Ok(passed)
+}
+
+/// Whether a response holds exactly bytes `start..end`, by its `Content-Range`.
+fn holds_range(content_range: Option<&str>, start: u64, end: u64) -> bool {
+    content_range
+        .and_then(|range| range.strip_prefix("bytes "))
+        .and_then(|range| range.split_once('/'))
+        .and_then(|(span, _)| span.split_once('-'))
+        .is_some_and(|(first, last)| {
+            first.trim().parse() == Ok(start) && last.trim().parse::<u64>() == Ok(end - 1)
+        })
 }
 
 /// Bytes `start..end` of an object.
@@ -530,6 +616,14 @@ async fn fetch_range(
                 Attempt::from_sdk(s3, err, &what)
             }
         })?;
+        if !holds_range(resp.content_range(), start, end) {
+            return Err(Attempt::Final(anyhow::anyhow!(
+                "{what}: asked for bytes {start}-{}, the server answered with {}; it does not \
+                 serve ranges consistently",
+                end - 1,
+                resp.content_range().unwrap_or("the whole object")
+            )));
+        }
         // Progress counted for a broken-off body is taken back before the retry.
         let mut counted = progress.tally();
         let buf = buffers.take((end - start) as usize);
@@ -696,6 +790,16 @@ mod tests {
         assert!(read[data.len()..].iter().all(|&b| b == 0));
         let allocated = std::fs::metadata(&path).unwrap().blocks() * 512;
         assert!(allocated <= 64 * 1024, "{allocated} bytes allocated");
+    }
+
+    #[test]
+    fn a_range_answer_must_hold_the_bytes_asked_for() {
+        assert!(holds_range(Some("bytes 0-4194303/9437184"), 0, 4_194_304));
+        assert!(holds_range(Some("bytes 8-8/9"), 8, 9));
+        assert!(!holds_range(Some("bytes 0-9437183/9437184"), 0, 4_194_304));
+        assert!(!holds_range(Some("bytes 4-7/9"), 0, 4));
+        assert!(!holds_range(Some("bytes */9"), 0, 4));
+        assert!(!holds_range(None, 0, 4));
     }
 
     #[test]

@@ -108,6 +108,8 @@ pub struct S3Options {
     pub fail_every_nth_part: Option<u64>,
     /// Every upload (not a copy) is answered with this status.
     pub fail_puts: Option<u16>,
+    /// Every ranged GET is answered with the whole object.
+    pub ignore_ranges: bool,
 }
 
 impl S3Server {
@@ -157,6 +159,9 @@ impl S3Server {
         }
         if let Some(n) = options.fail_every_nth_part {
             cmd.arg("--fail-every-nth-part").arg(n.to_string());
+        }
+        if options.ignore_ranges {
+            cmd.arg("--ignore-ranges");
         }
         if let Some(status) = options.fail_puts {
             cmd.arg("--fail-puts").arg(status.to_string());

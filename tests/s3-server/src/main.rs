@@ -96,6 +96,11 @@ struct Opt {
     /// and an InternalError body, as a broken store does.
     #[arg(long, value_name = "STATUS")]
     fail_puts: Option<u16>,
+
+    /// Drop the Range header of every request, so each GET answers with the whole object,
+    /// as some stores and caches do.
+    #[arg(long)]
+    ignore_ranges: bool,
 }
 
 /// Everything each connection needs, shared.
@@ -108,8 +113,10 @@ struct Shared {
     short_gets: bool,
     fail_every_nth_part: Option<u64>,
     fail_puts: Option<u16>,
+    ignore_ranges: bool,
     part_uploads: std::sync::atomic::AtomicU64,
     uploads: Uploads,
+    root: PathBuf,
 }
 
 fn main() -> Result<()> {
@@ -153,8 +160,10 @@ async fn run(opt: Opt) -> Result<()> {
         short_gets: opt.short_gets,
         fail_every_nth_part: opt.fail_every_nth_part,
         fail_puts: opt.fail_puts,
+        ignore_ranges: opt.ignore_ranges,
         part_uploads: std::sync::atomic::AtomicU64::new(0),
         uploads: Uploads::load(&opt.root),
+        root: opt.root.clone(),
     });
 
     let tls = match &opt.tls_dir {
@@ -264,10 +273,24 @@ async fn handle(
         ));
     }
     let upload_call = UploadCall::of(&req);
+    // The Range header is signed, so it stays; the store's partial answer is replaced by
+    // the whole object afterwards. Keys are taken from the path as they are (the tests
+    // use plain ones).
+    let whole_object = (object_get && shared.ignore_ranges && req.headers().contains_key("range"))
+        .then(|| shared.root.join(req.uri().path().trim_start_matches('/')));
     let resp = match shared.s3.call(req.map(Body::from)).await {
         Ok(resp) => resp,
         Err(_) => return Ok(error_response(500, "InternalError", "internal error")),
     };
+    if let Some(path) = whole_object.filter(|_| resp.status() == http::StatusCode::PARTIAL_CONTENT)
+    {
+        let (mut parts, _) = resp.into_parts();
+        let bytes = std::fs::read(&path).unwrap_or_default();
+        parts.status = http::StatusCode::OK;
+        parts.headers.remove("content-range");
+        parts.headers.insert("content-length", bytes.len().into());
+        return Ok(http::Response::from_parts(parts, Body::from(bytes)));
+    }
     if object_get && shared.short_gets && resp.status().is_success() {
         let (parts, mut body) = resp.into_parts();
         let bytes = body.store_all_limited(1 << 30).await.unwrap_or_default();
