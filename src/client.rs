@@ -341,6 +341,12 @@ where
     let proxy = s3.proxy.clone();
     if let Some(response) = err.raw_response() {
         let status = response.status().as_u16();
+        if response.status().is_success() {
+            return anyhow::anyhow!(
+                "{what}: the answer (HTTP {status}) could not be read: {}",
+                innermost(&err)
+            );
+        }
         let proxied = proxy.is_some() && from_proxy(response);
         let failure = match status {
             407 => proxy.map(|proxy| Failure::ProxyAuth { proxy }),

@@ -194,7 +194,10 @@ pub fn render(err: &anyhow::Error) -> String {
         }
         parts.push(text);
     }
-    let mut out = format!("s3img: error: {}", printable(&parts.join(": ")));
+    let mut out = format!(
+        "s3img: error: {}",
+        crate::output::printable(&parts.join(": "))
+    );
     if err.downcast_ref::<Resumable>().is_some() {
         out.push_str("\nresume: what arrived is kept; run the same command again to go on: ");
         out.push_str(&command_line());
@@ -203,20 +206,6 @@ pub fn render(err: &anyhow::Error) -> String {
         out.push_str(&hint);
     }
     out
-}
-
-/// The text with every control character escaped, so that an error stays on one line and
-/// a name or a server's message cannot move the cursor or recolour the terminal.
-fn printable(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
 }
 
 /// This process's command line, quoted for a shell.

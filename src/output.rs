@@ -53,26 +53,29 @@ impl Output {
                     .expect("static template is valid"),
             ),
         };
-        let bar = bars().add(bar.with_message(label.to_owned()));
+        let bar = bars().add(bar.with_message(printable(label)));
         bar.enable_steady_tick(Duration::from_millis(200));
         Progress(bar)
     }
 
-    /// Prints one result: `human` as a line, or `json` as one JSON document.
+    /// Prints one result: `human` as a line, or `json` as one JSON document. Control
+    /// characters (in a key a server listed, say) are escaped in the line; JSON escapes
+    /// its own.
     pub fn result(&self, human: &str, json: &serde_json::Value) -> std::io::Result<()> {
         let mut out = std::io::stdout().lock();
         if self.json {
             writeln!(out, "{json}")?;
         } else {
-            writeln!(out, "{human}")?;
+            writeln!(out, "{}", printable(human))?;
         }
         out.flush()
     }
 
-    /// A closing line on stderr for a person, unless `-q` or `--json`.
+    /// Closing lines on stderr for a person, unless `-q` or `--json`.
     pub fn summary(&self, line: &str) {
         if !self.quiet && !self.json {
-            bars().suspend(|| eprintln!("{line}"));
+            let shown: Vec<String> = line.lines().map(printable).collect();
+            bars().suspend(|| eprintln!("{}", shown.join("\n")));
         }
     }
 }
@@ -174,4 +177,18 @@ pub fn count(n: u64, noun: &str) -> String {
     } else {
         format!("{n} {noun}s")
     }
+}
+
+/// The text with every control character escaped, so that it stays on one line and a name
+/// or a server's message cannot move the cursor or recolour the terminal.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }

@@ -685,3 +685,53 @@ fn a_file_that_changes_while_it_is_read_fails_the_put_and_leaves_nothing() {
         assert!(journals(d).is_empty(), "a journal was kept");
     }
 }
+
+/// A key may hold control characters; what s3img prints for a person shows them escaped,
+/// so a listing cannot recolour the terminal or forge a line. JSON carries the key as it
+/// is. A listing XML cannot carry fails with an error that says so.
+#[test]
+fn control_characters_in_keys_are_escaped_for_people_and_kept_in_json() {
+    let dir = scratch();
+    let d = dir.path();
+    let s3 = S3Server::start(&d.join("s3"), S3Options::default());
+    std::fs::write(d.join("a.img"), b"image").unwrap();
+    // U+009B is the one-character form of the terminal's escape sequence introducer.
+    let key = "vm/red\u{9b}31m\nforged line.raw";
+    let cmd = || S3img::against(d, &s3.loopback_endpoint());
+    cmd()
+        .run(&["put", "a.img", &format!("s3://images/{key}")])
+        .ok();
+    let shown = cmd().run(&["ls", "vm/"]).ok();
+    assert_eq!(shown.lines().count(), 1, "{shown}");
+    assert!(!shown.contains('\u{9b}'), "{shown:?}");
+    assert!(shown.contains("red\\u{9b}31m\\nforged line.raw"), "{shown}");
+    let json = cmd().run(&["--json", "ls", "vm/"]).ok();
+    let doc: serde_json::Value = serde_json::from_str(json.trim()).unwrap();
+    assert_eq!(doc["key"], key);
+    let err = cmd()
+        .run(&["get", &format!("s3://images/{key}.missing"), "x.raw"])
+        .fails_with(3);
+    assert!(
+        !err.contains('\u{9b}') && !err.contains("\nforged"),
+        "{err:?}"
+    );
+    assert_one_line(&err);
+
+    // ESC cannot appear in XML 1.0: the object is stored, but a listing that holds it
+    // cannot be read.
+    let esc = "esc/\u{1b}[2J.raw";
+    cmd()
+        .run(&["put", "a.img", &format!("s3://images/{esc}")])
+        .ok();
+    let err = cmd().run(&["ls", "esc/"]).fails_with(1);
+    assert_one_line(&err);
+    assert!(
+        err.contains("s3://images/esc/: the answer (HTTP 200) could not be read"),
+        "{err}"
+    );
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+    cmd()
+        .run(&["get", &format!("s3://images/{esc}"), "esc.raw"])
+        .ok();
+    assert_eq!(std::fs::read(d.join("esc.raw")).unwrap(), b"image");
+}
