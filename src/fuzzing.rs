@@ -12,6 +12,7 @@ use crate::settings::{
     MAX_SINGLE_PUT, MIN_PART_SIZE, parse_bool, parse_endpoint, parse_host, parse_number, parse_size,
 };
 use crate::transfer::MAX_PART_SIZE;
+use crate::transfer::hash::{Algorithm, State};
 
 /// `s3://` locations and bare keys, the default file name taken from a key, and the
 /// relative path a key under a prefix becomes. The text is split at its first newline into
@@ -95,6 +96,18 @@ pub fn setting_value(text: &str) {
         );
         let again = parse_endpoint(&endpoint).expect("an accepted endpoint parses again");
         assert_eq!(again, endpoint, "one spelling for one endpoint");
+    }
+}
+
+/// A hash state saved in a resume journal or a partial download's record, read back. A
+/// state that restores saves as the same text and can finish.
+pub fn saved_hash_state(text: &str) {
+    for algo in [Algorithm::Sha256, Algorithm::Sha512] {
+        if let Some(mut state) = State::restore(algo, text) {
+            assert_eq!(state.snapshot(), text.to_ascii_lowercase());
+            state.update(b"more");
+            let _ = state.hex();
+        }
     }
 }
 

@@ -496,18 +496,15 @@ fn servers_and_proxies_that_refuse_fail_or_break_off_are_answered_and_leave_noth
     S3img::against(&work, &good.loopback_endpoint())
         .run(&["put", "a.img", "vm/base.raw"])
         .ok();
-    // The short server serves a store that holds the same object.
-    let seeded = S3Server::start(&d.join("short"), S3Options::default());
-    S3img::against(&work, &seeded.loopback_endpoint())
-        .run(&["put", "a.img", "vm/base.raw"])
-        .ok();
-    drop(seeded);
-    let short = S3Server::start(
+    let short = S3Server::holding(
         &d.join("short"),
         S3Options {
             short_gets: true,
             ..S3Options::default()
         },
+        &work,
+        "a.img",
+        "vm/base.raw",
     );
     let failing = S3Server::start(
         &d.join("failing"),

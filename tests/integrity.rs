@@ -447,18 +447,16 @@ fn a_server_that_sends_less_than_it_announces_fails_the_get_and_leaves_no_file()
     let d = dir.path();
     let image = random_bytes(3 * MIB, 50);
     std::fs::write(d.join("disk.raw"), &image).unwrap();
-    let good = S3Server::start(&d.join("good"), S3Options::default());
-    S3img::against(d, &good.loopback_endpoint())
-        .run(&["put", "disk.raw"])
-        .ok();
-    drop(good);
-    // The same store, now served by a server that cuts every body in half.
-    let short = S3Server::start(
-        &d.join("good"),
+    // A server that cuts every body in half.
+    let short = S3Server::holding(
+        &d.join("store"),
         S3Options {
             short_gets: true,
             ..S3Options::default()
         },
+        d,
+        "disk.raw",
+        "disk.raw",
     );
     let get = S3img::against(d, &short.loopback_endpoint())
         .env("S3IMG_RETRIES", "1")
@@ -479,17 +477,15 @@ fn a_server_that_ignores_ranges_still_gives_a_whole_checked_file() {
     let d = dir.path();
     let image = random_bytes(9 * MIB + 123, 51);
     std::fs::write(d.join("disk.raw"), &image).unwrap();
-    let good = S3Server::start(&d.join("store"), S3Options::default());
-    S3img::against(d, &good.loopback_endpoint())
-        .run(&["put", "disk.raw"])
-        .ok();
-    drop(good);
-    let whole = S3Server::start(
+    let whole = S3Server::holding(
         &d.join("store"),
         S3Options {
             ignore_ranges: true,
             ..S3Options::default()
         },
+        d,
+        "disk.raw",
+        "disk.raw",
     );
     let before = whole.requests().len();
     let got =

@@ -144,24 +144,7 @@ fn a_password_from_standard_input_or_the_prompt_is_never_in_arguments_or_environ
         s3.endpoint(),
         proxy.service.port
     );
-    let mut script = std::process::Command::new("script")
-        .args(["-q", "-e", "-c", &line, "/dev/null"])
-        .current_dir(d)
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("AWS_ACCESS_KEY_ID", ACCESS_KEY)
-        .env("AWS_SECRET_ACCESS_KEY", SECRET_KEY)
-        .env("AWS_EC2_METADATA_DISABLED", "true")
-        .env("AWS_CONFIG_FILE", "/dev/null")
-        .env("AWS_SHARED_CREDENTIALS_FILE", "/dev/null")
-        .env("S3IMG_REGION", "us-east-1")
-        .env("HOME", d)
-        .env("XDG_CONFIG_HOME", d.join("xdg"))
-        .env("S3IMG_SYSTEM_CONFIG", d.join("none.toml"))
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("script (util-linux) is required");
+    let mut script = on_a_terminal(&line, d);
     let mut typed = script.stdin.take().unwrap();
     std::thread::sleep(Duration::from_millis(1500));
     std::io::Write::write_all(&mut typed, format!("{PASSWORD}\n").as_bytes()).unwrap();

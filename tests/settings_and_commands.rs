@@ -393,18 +393,7 @@ fn missing_proxy_password_is_prompted_on_a_terminal() {
         s3.endpoint(),
         proxy.service.port
     );
-    let mut child = std::process::Command::new("script")
-        .args(["-q", "-e", "-c", &line, "/dev/null"])
-        .env("AWS_ACCESS_KEY_ID", ACCESS_KEY)
-        .env("AWS_SECRET_ACCESS_KEY", SECRET_KEY)
-        .env("AWS_EC2_METADATA_DISABLED", "true")
-        .env("HOME", d)
-        .env("XDG_CONFIG_HOME", d.join("xdg"))
-        .env("S3IMG_SYSTEM_CONFIG", d.join("none.toml"))
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("script (util-linux) is required");
+    let mut child = on_a_terminal(&line, d);
     let mut stdin = child.stdin.take().unwrap();
     std::thread::sleep(std::time::Duration::from_millis(1500));
     std::io::Write::write_all(&mut stdin, b"at-the-prompt\n").unwrap();

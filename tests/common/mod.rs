@@ -204,6 +204,17 @@ impl S3Server {
         }
     }
 
+    /// A server with `options` whose store already holds `file` (in `work`) under `key`,
+    /// put there through a well-behaved server of the same store first.
+    pub fn holding(dir: &Path, options: S3Options, work: &Path, file: &str, key: &str) -> Self {
+        let seeding = Self::start(dir, S3Options::default());
+        S3img::against(work, &seeding.loopback_endpoint())
+            .run(&["put", file, key])
+            .ok();
+        drop(seeding);
+        Self::start(dir, options)
+    }
+
     /// The endpoint URL with the host only squid resolves.
     pub fn endpoint(&self) -> String {
         let scheme = if self.ca.is_some() { "https" } else { "http" };
@@ -770,4 +781,28 @@ pub fn qcow2_image(dir: &Path, name: &str, data_mib: usize) -> PathBuf {
         .unwrap();
     assert!(String::from_utf8_lossy(&info.stdout).contains("\"format\": \"qcow2\""));
     out
+}
+
+/// Runs `line` under `script`, which gives it a pseudo-terminal, with a clean environment
+/// holding the test credentials and region, in `dir`. Standard input and output are piped:
+/// what is written to the input is typed at the terminal.
+pub fn on_a_terminal(line: &str, dir: &Path) -> Child {
+    Command::new("script")
+        .args(["-q", "-e", "-c", line, "/dev/null"])
+        .current_dir(dir)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("AWS_ACCESS_KEY_ID", ACCESS_KEY)
+        .env("AWS_SECRET_ACCESS_KEY", SECRET_KEY)
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("AWS_CONFIG_FILE", "/dev/null")
+        .env("AWS_SHARED_CREDENTIALS_FILE", "/dev/null")
+        .env("S3IMG_REGION", "us-east-1")
+        .env("HOME", dir)
+        .env("XDG_CONFIG_HOME", dir.join("xdg"))
+        .env("S3IMG_SYSTEM_CONFIG", dir.join("none.toml"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("script (util-linux) is required")
 }
