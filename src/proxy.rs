@@ -7,6 +7,7 @@
 //! password is a [`Secret`] from the moment it is read. It does not build SDK types.
 
 use std::io::{BufRead, IsTerminal};
+use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
@@ -116,6 +117,14 @@ fn read_password_file(path: &PathBuf, source: &Source) -> Result<Secret> {
             path.display()
         ))
     })?;
+    let mode = std::fs::metadata(path).map_or(0, |m| m.permissions().mode());
+    if mode & 0o077 != 0 {
+        tracing::warn!(
+            "proxy.password_file {} may be read by its group or others: run chmod 600 {}",
+            path.display(),
+            path.display()
+        );
+    }
     Ok(Secret::new(first_line(&text)))
 }
 

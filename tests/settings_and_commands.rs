@@ -193,6 +193,32 @@ fn missing_proxy_password_without_a_terminal_fails_at_once() {
     }
 }
 
+/// A password file others may read is named with the fix; one only its owner reads is
+/// used quietly.
+#[test]
+fn a_password_file_others_may_read_gets_a_warning() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch();
+    let d = dir.path();
+    let s3 = S3Server::start(d, S3Options::default());
+    let proxy = Proxy::start(ProxyKind::Squid, d, "from a file", s3.service.port);
+    let file = d.join("proxy-pw");
+    std::fs::write(&file, "from a file\n").unwrap();
+    for (mode, warned) in [(0o644, true), (0o600, false)] {
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(mode)).unwrap();
+        let mut cmd = S3img::through(d, &s3.endpoint(), &proxy);
+        cmd.env_remove("S3IMG_PROXY_PASSWORD")
+            .env("S3IMG_PROXY_PASSWORD_FILE", &file);
+        let run = cmd.run(&["ls"]);
+        run.ok();
+        let warning = format!(
+            "proxy.password_file {} may be read by its group or others: run chmod 600",
+            file.display()
+        );
+        assert_eq!(run.stderr().contains(&warning), warned, "{}", run.stderr());
+    }
+}
+
 #[test]
 fn proxy_password_from_standard_input() {
     let dir = scratch();
