@@ -197,9 +197,10 @@ fn env_proxy_display(endpoint: Option<&str>) -> Option<String> {
         .find_map(|n| std::env::var(n).ok().filter(|v| !v.is_empty()))?;
     let uri: http::Uri = url.parse().ok()?;
     let host = uri.host()?;
+    let scheme = uri.scheme_str().unwrap_or("http");
     Some(match uri.port_u16() {
-        Some(port) => format!("http://{host}:{port}"),
-        None => format!("http://{host}"),
+        Some(port) => format!("{scheme}://{host}:{port}"),
+        None => format!("{scheme}://{host}"),
     })
 }
 
