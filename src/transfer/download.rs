@@ -252,7 +252,7 @@ async fn fetch(
     info.read_metadata(first.metadata());
     let algo = info.hash.as_ref().map_or(options.hash, |(algo, _)| *algo);
     let (offset, state) = match &partial {
-        Some(p) => match State::restore(algo, &p.hash_state) {
+        Some(p) => match State::restore(algo, &p.hash_state, p.written) {
             Some(state) if p.hash == algo.name() => (p.written, state),
             _ => anyhow::bail!(
                 "the record of the interrupted download is damaged: run get again with --no-resume"

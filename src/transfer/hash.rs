@@ -94,16 +94,21 @@ impl State {
         }
     }
 
-    /// A state saved by [`State::snapshot`]; `None` when it is not one.
-    pub fn restore(algo: Algorithm, snapshot: &str) -> Option<State> {
-        let bytes = hex::decode(snapshot).ok()?;
+    /// A state saved by [`State::snapshot`] after exactly `bytes` bytes of the image;
+    /// `None` when the text is not one, or was saved at another point. A state that does
+    /// not match its place would finish as a wrong hash of the image.
+    pub fn restore(algo: Algorithm, snapshot: &str, bytes: u64) -> Option<State> {
+        let raw = hex::decode(snapshot).ok()?;
+        if bytes > MAX_HASHED || taken_in(algo, &raw)? != u128::from(bytes) {
+            return None;
+        }
         Some(match algo {
             Algorithm::Sha256 => {
-                let saved = SerializedState::<Sha256>::try_from(bytes.as_slice()).ok()?;
+                let saved = SerializedState::<Sha256>::try_from(raw.as_slice()).ok()?;
                 State::Sha256(Sha256::deserialize(&saved).ok()?)
             }
             Algorithm::Sha512 => {
-                let saved = SerializedState::<Sha512>::try_from(bytes.as_slice()).ok()?;
+                let saved = SerializedState::<Sha512>::try_from(raw.as_slice()).ok()?;
                 State::Sha512(Sha512::deserialize(&saved).ok()?)
             }
         })
@@ -116,6 +121,30 @@ impl State {
             State::Sha512(h) => hex::encode(h.finalize()),
         }
     }
+}
+
+/// The most bytes a saved state may claim: far above any image S3 holds (5 TiB), and low
+/// enough that the hash's bit count cannot overflow when it finishes.
+const MAX_HASHED: u64 = u64::MAX / 8;
+
+/// How many bytes a serialized state has taken in, from the layout sha2 writes: the
+/// compression state, the count of whole blocks (little-endian), then the buffer, whose
+/// first byte is how much of a block it holds. `None` for text of another length.
+pub(crate) fn taken_in(algo: Algorithm, raw: &[u8]) -> Option<u128> {
+    let (words, block) = match algo {
+        Algorithm::Sha256 => (32, 64),
+        Algorithm::Sha512 => (64, 128),
+    };
+    let count = block / 8;
+    if raw.len() != words + count + block {
+        return None;
+    }
+    let mut blocks = [0u8; 16];
+    blocks[..count].copy_from_slice(&raw[words..words + count]);
+    let buffered = u128::from(raw[words + count]);
+    u128::from_le_bytes(blocks)
+        .checked_mul(block as u128)?
+        .checked_add(buffered)
 }
 
 /// Snapshots of the hash state after each part, by part number, for the resume journal.
@@ -234,14 +263,40 @@ mod tests {
             let mut state = State::new(algo);
             state.update(&[7u8; 1000]);
             let saved = state.snapshot();
-            let mut restored = State::restore(algo, &saved).expect("a valid snapshot");
+            assert!(State::restore(algo, &saved, 999).is_none(), "saved at 1000");
+            let mut restored = State::restore(algo, &saved, 1000).expect("a valid snapshot");
             restored.update(b"tail");
             let mut whole = vec![7u8; 1000];
             whole.extend_from_slice(b"tail");
             assert_eq!(restored.hex(), digest(algo, &whole));
         }
-        assert!(State::restore(Algorithm::Sha256, "zz").is_none());
-        assert!(State::restore(Algorithm::Sha512, "00").is_none());
+        assert!(State::restore(Algorithm::Sha256, "zz", 0).is_none());
+        assert!(State::restore(Algorithm::Sha512, "00", 0).is_none());
+    }
+
+    #[test]
+    fn the_byte_count_is_read_from_the_saved_layout() {
+        for algo in Algorithm::ALL {
+            for len in [0, 1, 63, 64, 65, 127, 128, 129, 5000] {
+                let mut state = State::new(algo);
+                state.update(&vec![1u8; len]);
+                let raw = hex::decode(state.snapshot()).unwrap();
+                assert_eq!(taken_in(algo, &raw), Some(len as u128), "{algo} {len}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_state_claiming_more_than_any_image_is_refused() {
+        for (algo, words, count) in [(Algorithm::Sha256, 32, 8), (Algorithm::Sha512, 64, 16)] {
+            let mut raw = hex::decode(State::new(algo).snapshot()).unwrap();
+            raw[words..words + count].fill(0x70);
+            let text = hex::encode(&raw);
+            if let Some(claimed) = taken_in(algo, &raw) {
+                assert!(State::restore(algo, &text, claimed as u64).is_none());
+            }
+            assert!(State::restore(algo, &text, u64::MAX).is_none());
+        }
     }
 
     #[test]

@@ -441,9 +441,11 @@ impl Session {
         let mut first_part = 1;
         let mut state = State::new(algo);
         let mut k = 0;
-        while done.contains_key(&(k + 1)) {
+        let mut hashed = 0;
+        while let Some((size, _)) = done.get(&(k + 1)) {
             k += 1;
-            if let Some(saved) = states.get(&k).and_then(|s| State::restore(algo, s)) {
+            hashed += size;
+            if let Some(saved) = states.get(&k).and_then(|s| State::restore(algo, s, hashed)) {
                 first_part = k + 1;
                 state = saved;
             }
