@@ -25,7 +25,7 @@ use aws_smithy_runtime_api::client::retries::classifiers::RetryClassifierPriorit
 use aws_smithy_runtime_api::http::Response as RawResponse;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
-use crate::error::Failure;
+use crate::error::{Failure, ProxyName};
 use crate::proxy::ProxyPlan;
 use crate::secret::Secret;
 use crate::settings::Settings;
@@ -34,8 +34,8 @@ use crate::settings::Settings;
 #[derive(Clone, Debug)]
 pub struct S3 {
     pub client: aws_sdk_s3::Client,
-    /// The explicit proxy, as it may be shown, when there is one.
-    pub proxy: Option<String>,
+    /// The proxy every request goes through, as it may be shown, when there is one.
+    pub proxy: Option<ProxyName>,
     /// The endpoint as it may be shown.
     pub endpoint: String,
     /// The `retries` setting: extra attempts the SDK makes per request, and extra sends
@@ -113,8 +113,11 @@ pub async fn build(settings: &Settings, proxy_password: Option<&Secret>) -> Resu
     }
 
     let proxy = match &settings.proxy {
-        ProxyPlan::Explicit(server) => Some(server.display()),
-        ProxyPlan::Environment => env_proxy_display(settings.endpoint.as_deref()),
+        ProxyPlan::Explicit(server) => Some(ProxyName {
+            url: server.display(),
+            variable: None,
+        }),
+        ProxyPlan::Environment => env_proxy(settings.endpoint.as_deref()),
         ProxyPlan::Direct => None,
     };
     let endpoint = settings
@@ -129,7 +132,7 @@ pub async fn build(settings: &Settings, proxy_password: Option<&Secret>) -> Resu
         endpoint = %endpoint,
         region = %settings.region,
         path_style = settings.path_style,
-        proxy = proxy.as_deref().unwrap_or("none"),
+        proxy = %proxy.as_ref().map_or("none".to_owned(), ToString::to_string),
         retries = settings.retries,
         sign_payload,
         "client ready"
@@ -185,22 +188,27 @@ fn encode(text: &str) -> String {
 }
 
 /// The proxy `HTTPS_PROXY`/`HTTP_PROXY` would pick, without its user part, for messages.
-fn env_proxy_display(endpoint: Option<&str>) -> Option<String> {
+fn env_proxy(endpoint: Option<&str>) -> Option<ProxyName> {
     let https = endpoint.is_none_or(|e| e.starts_with("https:"));
-    let names: &[&str] = if https {
+    let names: &[&'static str] = if https {
         &["HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"]
     } else {
         &["HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"]
     };
-    let url = names
-        .iter()
-        .find_map(|n| std::env::var(n).ok().filter(|v| !v.is_empty()))?;
+    let (variable, url) = names.iter().find_map(|&name| {
+        let value = std::env::var(name).ok().filter(|v| !v.is_empty())?;
+        Some((name, value))
+    })?;
     let uri: http::Uri = url.parse().ok()?;
     let host = uri.host()?;
     let scheme = uri.scheme_str().unwrap_or("http");
-    Some(match uri.port_u16() {
+    let url = match uri.port_u16() {
         Some(port) => format!("{scheme}://{host}:{port}"),
         None => format!("{scheme}://{host}"),
+    };
+    Some(ProxyName {
+        url,
+        variable: Some(variable),
     })
 }
 

@@ -8,6 +8,24 @@ use std::fmt;
 
 use crate::exit;
 
+/// A proxy as messages name it: its URL without credentials, and the standard variable
+/// that named it when no s3img proxy setting did, so that a hint points at the right place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProxyName {
+    pub url: String,
+    pub variable: Option<&'static str>,
+}
+
+impl fmt::Display for ProxyName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.url)?;
+        match self.variable {
+            Some(variable) => write!(f, " (from {variable})"),
+            None => Ok(()),
+        }
+    }
+}
+
 /// A failure class that scripts and operators need to tell apart.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Failure {
@@ -18,12 +36,15 @@ pub enum Failure {
     /// S3 answered 403.
     AccessDenied(String),
     /// The proxy rejected the proxy credentials.
-    ProxyAuth { proxy: String },
+    ProxyAuth { proxy: ProxyName },
     /// Nothing answered at the proxy's address.
-    ProxyUnreachable { proxy: String, reason: String },
+    ProxyUnreachable { proxy: ProxyName, reason: String },
     /// The proxy refused to forward the request; the status when the proxy's answer was
     /// seen (a refused CONNECT tunnel does not show it).
-    ProxyRefused { proxy: String, status: Option<u16> },
+    ProxyRefused {
+        proxy: ProxyName,
+        status: Option<u16>,
+    },
     /// The endpoint could not be reached directly, or TLS failed.
     Connect(String),
     /// The object already exists.
@@ -59,14 +80,19 @@ impl Failure {
     /// What the operator can do about it, when that is known.
     pub fn hint(&self) -> Option<String> {
         match self {
-            Failure::ProxyAuth { .. } => Some(
-                "check the proxy user and password (proxy.user, S3IMG_PROXY_PASSWORD, \
-                 proxy.password_file or --proxy-password-stdin)"
+            Failure::ProxyAuth { proxy } => Some(match proxy.variable {
+                Some(variable) => format!(
+                    "check the user and password in {variable} (percent-encode `@ : / %` in \
+                     them), or give them as proxy.user and S3IMG_PROXY_PASSWORD"
+                ),
+                None => "check the proxy user and password (proxy.user, S3IMG_PROXY_PASSWORD, \
+                         proxy.password_file or --proxy-password-stdin)"
                     .into(),
-            ),
-            Failure::ProxyUnreachable { .. } => Some(
-                "check proxy.host and proxy.port, or pass --no-proxy to connect directly".into(),
-            ),
+            }),
+            Failure::ProxyUnreachable { proxy, .. } => Some(format!(
+                "check {}, or pass --no-proxy to connect directly",
+                proxy.variable.unwrap_or("proxy.host and proxy.port")
+            )),
             Failure::ProxyRefused { .. } => Some(
                 "the proxy's access rules refuse this destination or port; ask its operator, \
                  or add the endpoint to --no-proxy-for"

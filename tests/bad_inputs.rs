@@ -203,6 +203,12 @@ const ROWS: &[Row] = &[
         "S3IMG_CONCURRENCY",
     ),
     env_row(&["ls"], &[("S3IMG_HASH", "crc32")], 2, "S3IMG_HASH"),
+    env_row(
+        &["ls"],
+        &[("HTTP_PROXY", "http://127.0.0.1:1"), ("S3IMG_RETRIES", "0")],
+        6,
+        "proxy http://127.0.0.1:1 (from HTTP_PROXY) is not reachable",
+    ),
     file_row(
         &["ls"],
         "bucket = \"images\"\nretires = 3\n",

@@ -275,6 +275,19 @@ fn standard_proxy_variables_apply_only_without_s3img_proxy_settings() {
         .ok();
     assert!(proxy.log_with("GET").contains("GET"));
 
+    // Failures name the variable the proxy came from, and the hint points there.
+    let wrong = format!("http://{PROXY_USER}:nope@127.0.0.1:{}", proxy.service.port);
+    let err = S3img::against(d, &s3.endpoint())
+        .env("HTTP_PROXY", &wrong)
+        .run(&["ls"])
+        .fails_with(5);
+    assert!(err.contains("(from HTTP_PROXY)"), "{err}");
+    assert!(
+        err.contains("hint: check the user and password in HTTP_PROXY"),
+        "{err}"
+    );
+    assert!(!err.contains("nope"), "{err}");
+
     // --no-proxy turns every proxy off: the name only squid resolves now fails.
     let mut cmd = S3img::against(d, &s3.endpoint());
     cmd.env("HTTP_PROXY", &env_proxy).env("S3IMG_RETRIES", "0");
@@ -286,7 +299,12 @@ fn standard_proxy_variables_apply_only_without_s3img_proxy_settings() {
         .env("S3IMG_RETRIES", "0")
         .env("S3IMG_PROXY_HOST", "127.0.0.1")
         .env("S3IMG_PROXY_PORT", free_port().to_string());
-    cmd.run(&["ls"]).fails_with(6);
+    let err = cmd.run(&["ls"]).fails_with(6);
+    assert!(!err.contains("HTTP_PROXY"), "{err}");
+    assert!(
+        err.contains("hint: check proxy.host and proxy.port"),
+        "{err}"
+    );
 }
 
 #[test]

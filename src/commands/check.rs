@@ -10,7 +10,7 @@ use serde_json::json;
 
 use super::Context;
 use crate::cli::CheckArgs;
-use crate::error::{Failure, usage};
+use crate::error::{Failure, ProxyName, usage};
 use crate::location::Location;
 use crate::proxy::ProxyPlan;
 
@@ -67,7 +67,10 @@ pub async fn run(ctx: &Context, args: &CheckArgs) -> Result<()> {
                     return steps.fail(
                         PROXY_REACHABLE,
                         Failure::ProxyUnreachable {
-                            proxy: server.display(),
+                            proxy: ProxyName {
+                                url: server.display(),
+                                variable: None,
+                            },
                             reason: why,
                         }
                         .into(),
