@@ -57,6 +57,8 @@ fn no_command_shows_a_secret_even_at_vv() {
         &["-vv", "get", "disk.raw", "out/"],
         &["-vv", "get", "disk.raw", "-"],
         &["-vv", "config"],
+        &["-vv", "--json", "config"],
+        &["-vv", "--json", "ls", "--long"],
         &["-vv", "check"],
         &["-vv", "uploads"],
         &["-vv", "abort", "--older-than", "0s"],
