@@ -279,7 +279,10 @@ mod tests {
     #[test]
     fn the_first_failure_in_the_chain_decides_the_exit_code() {
         let err = anyhow::Error::from(Failure::ProxyAuth {
-            proxy: "p:3128".into(),
+            proxy: ProxyName {
+                url: "http://p:3128".into(),
+                variable: None,
+            },
         })
         .context("uploading image.qcow2");
         assert_eq!(exit_code(&err), exit::PROXY_AUTH);
