@@ -141,9 +141,7 @@ pub const DEFAULT_PROXY_PORT: u16 = 3128;
 pub const DEFAULT_RETRIES: u32 = 3;
 const DEFAULT_REGION: &str = "us-east-1";
 const MIB: u64 = 1024 * 1024;
-/// S3's smallest part, except the last.
-pub const MIN_PART_SIZE: u64 = 5 * MIB;
-use crate::transfer::MAX_PART_SIZE;
+pub use crate::transfer::{MAX_PART_SIZE, MIN_PART_SIZE};
 /// The largest file sent in one request, which holds it in memory.
 pub const MAX_SINGLE_PUT: u64 = 1024 * MIB;
 

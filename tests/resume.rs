@@ -165,6 +165,74 @@ fn no_resume_starts_over() {
     assert_arrived(&s3, &data, &sha, d);
 }
 
+/// Rewrites the one resume journal under `d`: `header` edits its first line, `part` each
+/// part line.
+fn edit_journal(
+    d: &std::path::Path,
+    header: impl Fn(&mut serde_json::Value),
+    part: impl Fn(&mut serde_json::Value),
+) {
+    let kept = journals(d);
+    assert_eq!(kept.len(), 1, "one journal");
+    let path = &kept[0].0;
+    let text = read(path);
+    let mut lines: Vec<serde_json::Value> = text
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
+    header(&mut lines[0]);
+    for line in &mut lines[1..] {
+        part(line);
+    }
+    let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    std::fs::write(path, text).unwrap();
+}
+
+/// A journal is s3img's own file, but a damaged one must not make it send parts S3 would
+/// refuse or store a wrong hash.
+#[test]
+fn a_damaged_journal_is_not_trusted() {
+    let dir = scratch();
+    let d = dir.path();
+    let (data, sha) = image(d);
+    let s3 = slow_server(d);
+    let proxy = Proxy::start(ProxyKind::Squid, d, "pw", s3.service.port);
+
+    // A part size no plan would make: the upload starts over.
+    killed_put(d, &s3, &proxy, 2);
+    edit_journal(d, |header| header["part_size"] = 0.into(), |_| ());
+    let before = s3.requests().len();
+    let again = put_cmd(d, &s3, &proxy).run(&["put", "disk.raw"]);
+    let err = again.stderr();
+    again.ok();
+    assert!(
+        err.contains("part size of 0 bytes, which S3 would refuse; starting over"),
+        "{err}"
+    );
+    assert_eq!(part_uploads(&s3, before).len(), 8, "every part sent again");
+    assert_arrived(&s3, &data, &sha, d);
+
+    // Every part line carries the hash state saved after part 1: only part 1's fits, so
+    // the hash is carried on from there and the later parts are read again.
+    S3img::against(d, &s3.loopback_endpoint())
+        .run(&["delete", "disk.raw"])
+        .ok();
+    killed_put(d, &s3, &proxy, 3);
+    let first_state = journals(d)[0]
+        .1
+        .iter()
+        .find(|line| line["part"] == 1)
+        .and_then(|line| line["hash_state"].as_str().map(str::to_owned))
+        .expect("part 1 has a saved hash state");
+    edit_journal(
+        d,
+        |_| (),
+        |line| line["hash_state"] = first_state.clone().into(),
+    );
+    put_cmd(d, &s3, &proxy).run(&["put", "disk.raw"]).ok();
+    assert_arrived(&s3, &data, &sha, d);
+}
+
 #[test]
 fn parts_answered_with_503_and_500_are_sent_again() {
     let dir = scratch();

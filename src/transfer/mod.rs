@@ -23,6 +23,8 @@ pub const DEFAULT_PART_SIZE: u64 = 16 * MIB;
 pub const DEFAULT_CONCURRENCY: usize = 4;
 /// S3's limit on the number of parts of one upload.
 pub const MAX_PARTS: u64 = 10_000;
+/// S3's smallest part, except the last.
+pub const MIN_PART_SIZE: u64 = 5 * MIB;
 /// S3's largest part.
 pub const MAX_PART_SIZE: u64 = 5 * 1024 * MIB;
 /// Bytes per ranged GET of a download.
@@ -59,6 +61,13 @@ impl Parts {
         }
     }
 
+    /// Whether a file of `size` bytes can go up in parts of `part_size` within S3's limits,
+    /// as a plan made here always does; a resume journal that says otherwise is damaged.
+    pub fn fits(size: u64, part_size: u64) -> bool {
+        (MIN_PART_SIZE..=MAX_PART_SIZE).contains(&part_size)
+            && size.div_ceil(part_size) <= MAX_PARTS
+    }
+
     /// The size of part `number` (from 1).
     pub fn size_of(self, number: u64) -> u64 {
         match self {
@@ -93,6 +102,20 @@ mod tests {
         };
         assert!(huge.div_ceil(part) <= MAX_PARTS);
         assert_eq!(part % MIB, 0);
+    }
+
+    #[test]
+    fn only_part_sizes_s3_takes_fit() {
+        assert!(Parts::fits(38 * MIB, 5 * MIB));
+        assert!(!Parts::fits(38 * MIB, 0));
+        assert!(!Parts::fits(38 * MIB, MIB));
+        assert!(!Parts::fits(38 * MIB, MAX_PART_SIZE + 1));
+        assert!(!Parts::fits(MAX_PARTS * 5 * MIB + 1, 5 * MIB));
+        let huge = 500 * 1024 * 1024 * MIB;
+        let Parts::Fixed(planned) = Parts::plan(Some(huge), 5 * MIB) else {
+            panic!("a known size gets a fixed plan");
+        };
+        assert!(Parts::fits(huge, planned));
     }
 
     #[test]

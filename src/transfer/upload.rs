@@ -351,6 +351,11 @@ impl Session {
                 Some(format!("{} changed since then", path.display()))
             } else if header.hash != algo.name() {
                 Some(format!("it was hashing with {}", header.hash))
+            } else if !Parts::fits(file.size, header.part_size) {
+                Some(format!(
+                    "its journal names a part size of {} bytes, which S3 would refuse",
+                    header.part_size
+                ))
             } else {
                 None
             };
