@@ -96,7 +96,7 @@ mod tests {
             Parts::plan(Some(10 * MIB), 16 * MIB),
             Parts::Fixed(16 * MIB)
         );
-        let huge = 500 * 1024 * 1024 * MIB; // 500 GiB
+        let huge = 500 * 1024 * 1024 * MIB; // 500 TiB
         let Parts::Fixed(part) = Parts::plan(Some(huge), 16 * MIB) else {
             panic!("a known size gets a fixed plan");
         };
@@ -111,7 +111,8 @@ mod tests {
         assert!(!Parts::fits(38 * MIB, MIB));
         assert!(!Parts::fits(38 * MIB, MAX_PART_SIZE + 1));
         assert!(!Parts::fits(MAX_PARTS * 5 * MIB + 1, 5 * MIB));
-        let huge = 500 * 1024 * 1024 * MIB;
+        // 5 TiB, S3's largest object.
+        let huge = 5 * 1024 * 1024 * MIB;
         let Parts::Fixed(planned) = Parts::plan(Some(huge), 5 * MIB) else {
             panic!("a known size gets a fixed plan");
         };
