@@ -301,11 +301,8 @@ fn the_s3_server_restarted_mid_upload() {
     assert_arrived(&s3, &data, &sha, d);
 }
 
-#[test]
-fn an_interrupted_get_leaves_no_file_and_the_same_command_continues() {
-    let dir = scratch();
-    let d = dir.path();
-    let (data, sha) = image(d);
+/// A server whose GETs take 500 ms each, holding `disk.raw`, behind squid.
+fn slow_gets(d: &std::path::Path) -> (S3Server, Proxy) {
     let s3 = S3Server::start(
         d,
         S3Options {
@@ -315,11 +312,17 @@ fn an_interrupted_get_leaves_no_file_and_the_same_command_continues() {
     );
     let proxy = Proxy::start(ProxyKind::Squid, d, "pw", s3.service.port);
     put_cmd(d, &s3, &proxy).run(&["put", "disk.raw"]).ok();
+    (s3, proxy)
+}
+
+/// Starts `get disk.raw out/`, interrupts it once part of the image is there, checks what
+/// it kept, and returns how many bytes its record says were written.
+fn interrupted_get(d: &std::path::Path, s3: &S3Server, proxy: &Proxy, size: usize) -> u64 {
     std::fs::create_dir(d.join("out")).unwrap();
     let record = d.join("out/.disk.raw.s3img.part.json");
     let partial = d.join("out/.disk.raw.s3img.part");
 
-    let mut get = S3img::through(d, &s3.endpoint(), &proxy);
+    let mut get = S3img::through(d, &s3.endpoint(), proxy);
     get.env("S3IMG_CONCURRENCY", "1");
     let first = get.spawn(&["get", "disk.raw", "out/"]);
     // 4 MiB ranges, two at a time, 500 ms each: a few seconds in, part of it is there.
@@ -337,7 +340,19 @@ fn an_interrupted_get_leaves_no_file_and_the_same_command_continues() {
     let saved: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&record).unwrap()).unwrap();
     let kept = saved["written"].as_u64().unwrap();
-    assert!(kept > 0 && kept < data.len() as u64, "{saved}");
+    assert!(kept > 0 && kept < size as u64, "{saved}");
+    kept
+}
+
+#[test]
+fn an_interrupted_get_leaves_no_file_and_the_same_command_continues() {
+    let dir = scratch();
+    let d = dir.path();
+    let (data, sha) = image(d);
+    let (s3, proxy) = slow_gets(d);
+    let kept = interrupted_get(d, &s3, &proxy, data.len());
+    let record = d.join("out/.disk.raw.s3img.part.json");
+    let partial = d.join("out/.disk.raw.s3img.part");
 
     let before = s3.requests().len();
     let again = S3img::through(d, &s3.endpoint(), &proxy).run(&["-v", "get", "disk.raw", "out/"]);
@@ -375,6 +390,30 @@ fn an_interrupted_get_leaves_no_file_and_the_same_command_continues() {
         !record.exists() && !partial.exists(),
         "leftovers after success"
     );
+}
+
+/// A partial file cut short since the interruption no longer holds what its record says:
+/// the download starts over instead of filling the gap with zeros that the saved hash
+/// state would never see.
+#[test]
+fn a_partial_download_cut_short_since_starts_over() {
+    let dir = scratch();
+    let d = dir.path();
+    let (data, sha) = image(d);
+    let (s3, proxy) = slow_gets(d);
+    let kept = interrupted_get(d, &s3, &proxy, data.len());
+    let partial = std::fs::OpenOptions::new()
+        .write(true)
+        .open(d.join("out/.disk.raw.s3img.part"))
+        .unwrap();
+    partial.set_len(kept / 2).unwrap();
+    drop(partial);
+
+    let again = S3img::through(d, &s3.endpoint(), &proxy).run(&["-v", "get", "disk.raw", "out/"]);
+    let log = again.stderr();
+    again.ok();
+    assert!(!log.contains("resuming the download"), "{log}");
+    assert_eq!(hash_file("sha256sum", &d.join("out/disk.raw")), sha);
 }
 
 #[test]

@@ -155,11 +155,15 @@ async fn download_file(
         record: record_path.clone(),
         keep: false,
     };
+    // A record is only as good as the file beside it: one that claims more bytes than the
+    // file holds (truncated since, or saved for another file) is not followed.
+    let on_disk = file.metadata().map_or(0, |m| m.len());
     let partial = if options.resume {
         std::fs::read(&record_path)
             .ok()
             .and_then(|text| serde_json::from_slice::<Partial>(&text).ok())
             .filter(|p| p.endpoint == s3.endpoint && p.bucket == from.bucket && p.key == from.key)
+            .filter(|p| p.written <= on_disk)
     } else {
         None
     };
