@@ -25,6 +25,7 @@ use aws_smithy_runtime_api::client::retries::classifiers::RetryClassifierPriorit
 use aws_smithy_runtime_api::http::Response as RawResponse;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
+use crate::bounded;
 use crate::error::{Failure, ProxyName};
 use crate::proxy::ProxyPlan;
 use crate::secret::Secret;
@@ -150,9 +151,11 @@ fn trust_store(settings: &Settings) -> Result<TrustStore> {
     let Some(path) = &settings.ca_bundle else {
         return Ok(TrustStore::default());
     };
-    let pem = std::fs::read(path).map_err(|e| {
-        crate::error::usage(format!("cannot read ca_bundle {}: {e}", path.display()))
-    })?;
+    let pem = std::fs::File::open(path)
+        .and_then(|file| bounded::read(file, bounded::SETTINGS_FILE))
+        .map_err(|e| {
+            crate::error::usage(format!("cannot read ca_bundle {}: {e}", path.display()))
+        })?;
     if !pem.windows(27).any(|w| w == b"-----BEGIN CERTIFICATE-----") {
         return Err(crate::error::usage(format!(
             "ca_bundle {} holds no PEM certificate",

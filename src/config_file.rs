@@ -58,7 +58,7 @@ pub struct ConfigFile {
 impl ConfigFile {
     /// Reads and parses the file; `Ok(None)` when it does not exist and `required` is false.
     pub fn load(path: &Path, profile: Option<&str>, required: bool) -> Result<Option<Self>> {
-        let text = match std::fs::read_to_string(path) {
+        let text = match crate::bounded::read_text(path, crate::bounded::SETTINGS_FILE) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => return Ok(None),
             Err(e) => {

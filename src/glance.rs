@@ -64,7 +64,7 @@ enum Convert {
 
 /// Reads the `[glance_store]` section of a glance-api.conf as one more config file.
 pub fn load(path: &Path) -> Result<ConfigFile> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
+    let text = crate::bounded::read_text(path, crate::bounded::SETTINGS_FILE).map_err(|e| {
         usage(format!(
             "cannot read the glance config {}: {e}",
             path.display()

@@ -5,6 +5,7 @@
 //! so that the fuzz targets under `fuzz/` can reach the parsers through [`fuzzing`]; it is
 //! not an API for other programs.
 
+mod bounded;
 mod cli;
 mod client;
 mod commands;

@@ -6,12 +6,13 @@
 //! terminal is there to answer it. It never waits for input that cannot come, and the
 //! password is a [`Secret`] from the moment it is read. It does not build SDK types.
 
-use std::io::{BufRead, IsTerminal};
+use std::io::IsTerminal;
 use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
+use crate::bounded::{self, PASSWORD_LINE};
 use crate::error::usage;
 use crate::secret::Secret;
 use crate::settings::Source;
@@ -111,12 +112,14 @@ impl ProxyServer {
 }
 
 fn read_password_file(path: &PathBuf, source: &Source) -> Result<Secret> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        usage(format!(
-            "cannot read proxy.password_file {} (from {source}): {e}",
-            path.display()
-        ))
-    })?;
+    let line = std::fs::File::open(path)
+        .and_then(|file| bounded::first_line(std::io::BufReader::new(file), PASSWORD_LINE))
+        .map_err(|e| {
+            usage(format!(
+                "cannot read proxy.password_file {} (from {source}): {e}",
+                path.display()
+            ))
+        })?;
     let mode = std::fs::metadata(path).map_or(0, |m| m.permissions().mode());
     if mode & 0o077 != 0 {
         tracing::warn!(
@@ -125,26 +128,32 @@ fn read_password_file(path: &PathBuf, source: &Source) -> Result<Secret> {
             path.display()
         );
     }
-    Ok(Secret::new(first_line(&text)))
+    Ok(Secret::new(without_line_ending(line)))
 }
 
 fn read_password_stdin() -> Result<Secret> {
-    let mut line = String::new();
-    std::io::stdin()
-        .lock()
-        .read_line(&mut line)
-        .context("reading the proxy password from standard input")?;
+    let line = bounded::first_line(std::io::stdin().lock(), PASSWORD_LINE).map_err(|e| {
+        usage(format!(
+            "cannot read the proxy password from standard input (--proxy-password-stdin): {e}"
+        ))
+    })?;
     if line.is_empty() {
         return Err(usage(
             "--proxy-password-stdin was given but standard input was empty",
         ));
     }
-    Ok(Secret::new(first_line(&line)))
+    Ok(Secret::new(without_line_ending(line)))
 }
 
-/// The first line without its line ending: what `echo pass > file` writes.
-fn first_line(text: &str) -> String {
-    text.lines().next().unwrap_or("").to_owned()
+/// A line without its line ending: `pass` of what `echo pass > file` writes.
+fn without_line_ending(mut line: String) -> String {
+    if line.ends_with('\n') {
+        line.pop();
+        if line.ends_with('\r') {
+            line.pop();
+        }
+    }
+    line
 }
 
 #[cfg(test)]
@@ -174,8 +183,10 @@ mod tests {
     }
 
     #[test]
-    fn password_files_keep_only_the_first_line() {
-        assert_eq!(first_line("p@ss word\n"), "p@ss word");
-        assert_eq!(first_line("p\r\nx"), "p");
+    fn a_password_line_loses_only_its_line_ending() {
+        assert_eq!(without_line_ending("p@ss word\n".into()), "p@ss word");
+        assert_eq!(without_line_ending("p\r\n".into()), "p");
+        assert_eq!(without_line_ending(" p \r".into()), " p \r");
+        assert_eq!(without_line_ending("p".into()), "p");
     }
 }

@@ -25,6 +25,8 @@ struct Row {
     config: Option<&'static str>,
     /// Run as an unprivileged user, so that file permissions apply even to root.
     unprivileged: bool,
+    /// A file to read standard input from, instead of nothing.
+    stdin: Option<&'static str>,
     code: i32,
     says: &'static str,
 }
@@ -35,6 +37,7 @@ const fn row(args: &'static [&'static str], code: i32, says: &'static str) -> Ro
         env: &[],
         config: None,
         unprivileged: false,
+        stdin: None,
         code,
         says,
     }
@@ -51,6 +54,7 @@ const fn env_row(
         env,
         config: None,
         unprivileged: false,
+        stdin: None,
         code,
         says,
     }
@@ -67,6 +71,7 @@ const fn file_row(
         env: &[],
         config: Some(config),
         unprivileged: false,
+        stdin: None,
         code,
         says,
     }
@@ -209,6 +214,45 @@ const ROWS: &[Row] = &[
         6,
         "proxy http://127.0.0.1:1 (from HTTP_PROXY) is not reachable",
     ),
+    // Files and streams that never end, where a small one is expected.
+    env_row(
+        &["ls"],
+        &[("S3IMG_CONFIG", "/dev/zero")],
+        2,
+        "cannot read config file /dev/zero: larger than 4.0 MiB",
+    ),
+    row(
+        &["--ca-bundle", "/dev/zero", "ls"],
+        2,
+        "cannot read ca_bundle /dev/zero: larger than 4.0 MiB",
+    ),
+    row(
+        &["--glance-config", "/dev/zero", "ls"],
+        2,
+        "cannot read the glance config /dev/zero: larger than 4.0 MiB",
+    ),
+    env_row(
+        &["--proxy-host", "127.0.0.1", "--proxy-user", "ops", "ls"],
+        &[("S3IMG_PROXY_PASSWORD_FILE", "/dev/zero")],
+        2,
+        "proxy.password_file /dev/zero (from variable S3IMG_PROXY_PASSWORD_FILE): its first \
+         line is longer than 4.0 KiB",
+    ),
+    Row {
+        stdin: Some("/dev/zero"),
+        ..row(
+            &[
+                "--proxy-host",
+                "127.0.0.1",
+                "--proxy-user",
+                "ops",
+                "--proxy-password-stdin",
+                "ls",
+            ],
+            2,
+            "standard input (--proxy-password-stdin): its first line is longer than 4.0 KiB",
+        )
+    },
     file_row(
         &["ls"],
         "bucket = \"images\"\nretires = 3\n",
@@ -267,6 +311,9 @@ fn every_bad_input_is_answered_with_its_exit_code_and_culprit() {
         }
         if row.unprivileged {
             cmd.unprivileged();
+        }
+        if let Some(path) = row.stdin {
+            cmd.stdin(std::fs::File::open(path).unwrap().into());
         }
         let run = cmd.run(row.args);
         let err = run.fails_with(row.code);

@@ -159,9 +159,7 @@ async fn download_file(
     // file holds (truncated since, or saved for another file) is not followed.
     let on_disk = file.metadata().map_or(0, |m| m.len());
     let partial = if options.resume {
-        std::fs::read(&record_path)
-            .ok()
-            .and_then(|text| serde_json::from_slice::<Partial>(&text).ok())
+        read_record(&record_path)
             .filter(|p| p.endpoint == s3.endpoint && p.bucket == from.bucket && p.key == from.key)
             .filter(|p| p.written <= on_disk)
     } else {
@@ -717,6 +715,19 @@ fn write_all(
         }
     }
     Ok(hash.hex())
+}
+
+/// The record of a partial download, when there is a readable one. Like the partial file,
+/// it is not read through a symbolic link, and it is small.
+fn read_record(path: &Path) -> Option<Partial> {
+    const LIMIT: u64 = 64 * 1024;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW)
+        .open(path)
+        .ok()?;
+    let text = crate::bounded::read(file, LIMIT).ok()?;
+    serde_json::from_slice(&text).ok()
 }
 
 /// Saves how far a download got, once the bytes it counts are on disk.
