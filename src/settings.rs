@@ -326,6 +326,9 @@ impl Layers {
         };
         match parse(text.trim()) {
             Ok(value) => Ok(Some((value, source))),
+            Err(why) if SECRET_KEYS.contains(&name) => {
+                Err(usage(format!("invalid {name} (from {source}): {why}")))
+            }
             Err(why) => Err(usage(format!(
                 "invalid {name} `{text}` (from {source}): {why}"
             ))),
@@ -364,7 +367,7 @@ pub fn load(global: &GlobalArgs, matches: &ArgMatches, paths: &FilePaths) -> Res
     let path_style = layers
         .parse("path_style", parse_bool)?
         .map_or(endpoint.is_some(), |(v, _)| v);
-    let region = layers.parse("region", parse_text)?;
+    let region = layers.parse("region", parse_region)?;
     let mut settings = Settings {
         region: region.map_or_else(|| DEFAULT_REGION.to_owned(), |(v, _)| v),
         bucket: layers
@@ -466,11 +469,22 @@ fn read_files(paths: &FilePaths, profile: Option<&str>) -> Result<Vec<ConfigFile
 }
 
 fn static_credentials(layers: &Layers) -> Result<Option<StaticCredentials>> {
-    let access = layers.parse("access_key", parse_text)?;
+    let access = layers.parse("access_key", parse_key_id)?;
     let secret = layers.parse("secret_key", parse_text)?;
     // Credentials in the environment beat the config file, as every other setting does.
     let env_has_keys = std::env::var_os("AWS_ACCESS_KEY_ID").is_some()
         && std::env::var_os("AWS_SECRET_ACCESS_KEY").is_some();
+    // The SDK puts these in request headers as they are, and panics on a control character.
+    for name in ["AWS_ACCESS_KEY_ID", "AWS_SESSION_TOKEN"] {
+        if let Ok(value) = std::env::var(name)
+            && !value.is_empty()
+            && let Err(why) = parse_key_id(&value)
+        {
+            return Err(usage(format!(
+                "invalid {name} (from variable {name}): {why}"
+            )));
+        }
+    }
     match (access, secret) {
         _ if env_has_keys => Ok(None),
         (Some((access_key, _)), Some((secret_key, _))) => Ok(Some(StaticCredentials {
@@ -586,6 +600,24 @@ fn transfer_settings(layers: &Layers) -> Result<TransferSettings> {
 fn parse_text(s: &str) -> Result<String, String> {
     if s.is_empty() {
         return Err("must not be empty".into());
+    }
+    Ok(s.to_owned())
+}
+
+/// A region name: what AWS, Ceph RGW and MinIO use (`us-east-1`, `default`). It becomes
+/// part of every signature's scope, where a `/` or a space would break it.
+fn parse_region(s: &str) -> Result<String, String> {
+    let fits = |c: char| c.is_ascii_alphanumeric() || "-_.".contains(c);
+    if s.is_empty() || !s.chars().all(fits) {
+        return Err("must be letters, digits, `-`, `_` or `.`, such as us-east-1".into());
+    }
+    Ok(s.to_owned())
+}
+
+/// An access key id or session token, which travel in request headers as they are.
+fn parse_key_id(s: &str) -> Result<String, String> {
+    if s.is_empty() || !s.chars().all(|c| c.is_ascii_graphic()) {
+        return Err("must be printable ASCII without spaces".into());
     }
     Ok(s.to_owned())
 }

@@ -154,6 +154,28 @@ const ROWS: &[Row] = &[
     row(&["--endpoint", "not a url", "ls"], 2, "endpoint"),
     row(&["--region", "", "ls"], 2, "region"),
     row(
+        &["--region", "us/east", "ls"],
+        2,
+        "invalid region `us/east` (from flag --region)",
+    ),
+    row(
+        &["--region", "us\neast", "ls"],
+        2,
+        "invalid region `us\\neast` (from flag --region)",
+    ),
+    env_row(
+        &["ls"],
+        &[("AWS_ACCESS_KEY_ID", "AKID\nINJECTED")],
+        2,
+        "invalid AWS_ACCESS_KEY_ID (from variable AWS_ACCESS_KEY_ID)",
+    ),
+    env_row(
+        &["ls"],
+        &[("AWS_SESSION_TOKEN", "token\r\nX-Injected: 1")],
+        2,
+        "invalid AWS_SESSION_TOKEN (from variable AWS_SESSION_TOKEN)",
+    ),
+    row(
         &["--bucket", "a b", "ls"],
         2,
         "invalid bucket `a b` (from flag --bucket)",

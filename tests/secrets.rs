@@ -76,6 +76,33 @@ fn no_command_shows_a_secret_even_at_vv() {
     }
 }
 
+/// A key refused as malformed is named, not shown.
+#[test]
+fn a_refused_access_key_or_session_token_is_not_echoed() {
+    let dir = scratch();
+    let d = dir.path();
+    let endpoint = format!("http://127.0.0.1:{}", free_port());
+    let config = d.join("config.toml");
+    std::fs::write(
+        &config,
+        "access_key = \"AKID WITH-SPACE\"\nsecret_key = \"s\"\n",
+    )
+    .unwrap();
+    let mut cmd = S3img::against(d, &endpoint);
+    cmd.env_remove("AWS_ACCESS_KEY_ID")
+        .env_remove("AWS_SECRET_ACCESS_KEY")
+        .env("S3IMG_CONFIG", &config);
+    let err = cmd.run(&["ls"]).fails_with(2);
+    assert!(err.contains("invalid access_key (from "), "{err}");
+    assert!(!err.contains("WITH-SPACE"), "{err}");
+
+    let mut cmd = S3img::against(d, &endpoint);
+    cmd.env("AWS_SESSION_TOKEN", "TOKEN-VALUE\n");
+    let err = cmd.run(&["ls"]).fails_with(2);
+    assert!(err.contains("invalid AWS_SESSION_TOKEN"), "{err}");
+    assert!(!err.contains("TOKEN-VALUE"), "{err}");
+}
+
 /// The command line and environment of a running process, as other users of the machine
 /// can read them (the environment only with the same user, but a crash dump or `ps e`
 /// shows it too).
