@@ -242,7 +242,7 @@ impl ClassifyRetry for ProxyAuthIsFinal {
                 (None, Some(Err(err))) => innermost(err),
                 _ => previous.to_string(),
             };
-            tracing::info!("request failed ({reason}); the SDK will retry it");
+            tracing::info!("request failed ({reason}); the SDK retries it while attempts remain");
         }
         action
     }

@@ -655,12 +655,22 @@ pub fn parse_size(s: &str, min: u64, max: u64) -> Result<u64, String> {
 
 /// A proxy host: a name or an address, with no scheme, port or user part.
 pub(crate) fn parse_host(s: &str) -> Result<String, String> {
-    let bare = s.trim_start_matches('[').trim_end_matches(']');
+    let bare = match s.strip_prefix('[') {
+        Some(inner) => inner.strip_suffix(']').unwrap_or(s),
+        None => s,
+    };
     if bare.is_empty() || bare.contains(['/', '@', ' ']) {
         return Err("must be a host name or address, without scheme, user or port".into());
     }
-    if bare.contains(':') && bare.parse::<std::net::Ipv6Addr>().is_err() {
-        return Err("must be a host name or address; give the port with --proxy-port".into());
+    if bare.contains(':') {
+        if bare.parse::<std::net::Ipv6Addr>().is_err() {
+            return Err("must be a host name or address; give the port with --proxy-port".into());
+        }
+        return Ok(bare.to_owned());
+    }
+    let name_char = |c: char| c.is_ascii_alphanumeric() || "-._".contains(c);
+    if !bare.chars().all(name_char) {
+        return Err("must be a host name (letters, digits, `-`, `.`) or an IP address".into());
     }
     Ok(bare.to_owned())
 }
@@ -690,8 +700,13 @@ pub(crate) fn parse_endpoint(s: &str) -> Result<String, String> {
                 .into(),
         );
     }
-    if uri.port_u16() == Some(0) {
-        return Err("port 0 is not a port: give one from 1 to 65535".into());
+    // `http::Uri` takes any digits as a port, and then reports no port at all when they
+    // are more than a u16 holds.
+    if let Some((_, port)) = authority.as_str().rsplit_once(':')
+        && !port.contains(']')
+        && !matches!(port.parse::<u16>(), Ok(1..))
+    {
+        return Err("the port must be a number from 1 to 65535".into());
     }
     if uri.query().is_some() {
         return Err("must not carry a query (`?...`)".into());
@@ -725,11 +740,13 @@ mod tests {
             parse_endpoint("HTTPS://rgw.internal:8443/s3/").unwrap(),
             "https://rgw.internal:8443/s3"
         );
-        assert!(
-            parse_endpoint("http://s3.test:0")
-                .unwrap_err()
-                .contains("port 0")
-        );
+        for bad_port in ["0", "99999"] {
+            let err = parse_endpoint(&format!("http://s3.test:{bad_port}"));
+            assert!(
+                err.is_err_and(|e| e.contains("from 1 to 65535")),
+                "{bad_port}"
+            );
+        }
         assert!(
             parse_endpoint("http://user@s3.test")
                 .unwrap_err()
@@ -758,6 +775,11 @@ mod tests {
     fn hosts_carry_no_port_or_scheme() {
         assert_eq!(parse_host("proxy.internal").unwrap(), "proxy.internal");
         assert_eq!(parse_host("[::1]").unwrap(), "::1");
+        assert_eq!(parse_host("::1").unwrap(), "::1");
+        assert_eq!(parse_host("10.0.0.1").unwrap(), "10.0.0.1");
+        for bad in ["[::1", "a\nb", "a%b", "pr\u{f6}xy", "a:b"] {
+            assert!(parse_host(bad).is_err(), "{bad:?}");
+        }
         assert!(parse_host("http://proxy").is_err());
         assert!(parse_host("proxy:3128").is_err());
     }

@@ -94,6 +94,8 @@ const ROWS: &[Row] = &[
         "ends in `.`, which cannot name a file",
     ),
     row(&["put", "missing.img"], 2, "cannot read missing.img"),
+    row(&["put", ""], 2, "FILE is empty"),
+    row(&["get", "s3://images/vm/a.raw", ""], 2, "FILE is empty"),
     row(&["put", "folder"], 2, "folder is a directory"),
     row(&["put", "/dev/null"], 2, "not a regular file"),
     row(
@@ -152,6 +154,16 @@ const ROWS: &[Row] = &[
         "proxy",
     ),
     row(&["--endpoint", "not a url", "ls"], 2, "endpoint"),
+    row(
+        &["--endpoint", "http://127.0.0.1:99999", "ls"],
+        2,
+        "invalid endpoint `http://127.0.0.1:99999` (from flag --endpoint): the port must be",
+    ),
+    row(
+        &["--proxy-host", "proxy\n.internal", "ls"],
+        2,
+        "invalid proxy.host `proxy\\n.internal` (from flag --proxy-host)",
+    ),
     row(&["--region", "", "ls"], 2, "region"),
     row(
         &["--region", "us/east", "ls"],

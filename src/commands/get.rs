@@ -169,6 +169,9 @@ fn destination(file: Option<&str>, from: &Location) -> Result<Destination> {
     };
     match file {
         Some("-") => Ok(Destination::Stdout),
+        Some("") => Err(usage(
+            "FILE is empty: give a file, a directory, or - for standard output",
+        )),
         Some(file) => {
             let path = PathBuf::from(file);
             if path.is_dir() || file.ends_with('/') {

@@ -147,6 +147,11 @@ fn open_input(file: &str, expected: Option<u64>) -> Result<(Input, Option<String
     if file == "-" {
         return Ok((Input::Stdin { expected }, None));
     }
+    if file.is_empty() {
+        return Err(usage(
+            "FILE is empty: give an image file, or - for standard input",
+        ));
+    }
     if expected.is_some() {
         return Err(usage(
             "--expected-size is for standard input; a file's size is known",
