@@ -83,7 +83,7 @@ _s3img() {
 
     case "${cmd}" in
         s3img)
-            opts="-q -v -h -V --quiet --verbose --json --config --glance-config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version put get delete ls config check uploads abort generate help"
+            opts="-q -v -h -V --quiet --verbose --json --config --glance-config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --timeout --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version put get delete ls config check uploads abort generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -122,6 +122,10 @@ _s3img() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -169,7 +173,7 @@ _s3img() {
             return 0
             ;;
         s3img__subcmd__abort)
-            opts="-q -v -h -V --upload-id --older-than --dry-run --quiet --verbose --json --config --glance-config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
+            opts="-q -v -h -V --upload-id --older-than --dry-run --quiet --verbose --json --config --glance-config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --timeout --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -219,6 +223,10 @@ _s3img() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --proxy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -263,7 +271,7 @@ _s3img() {
             return 0
             ;;
         s3img__subcmd__check)
-            opts="-q -v -h -V --quiet --verbose --json --config --glance-config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
+            opts="-q -v -h -V --quiet --verbose --json --config --glance-config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --timeout --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -302,6 +310,10 @@ _s3img() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -349,7 +361,7 @@ _s3img() {
             return 0
             ;;
         s3img__subcmd__config)
-            opts="-q -v -h -V --quiet --verbose --json --config --glance-config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
+            opts="-q -v -h -V --quiet --verbose --json --config --glance-config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --timeout --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -388,6 +400,10 @@ _s3img() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -435,7 +451,7 @@ _s3img() {
             return 0
             ;;
         s3img__subcmd__delete)
-            opts="-q -v -h -V --ignore-missing --quiet --verbose --json --config --glance-config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
+            opts="-q -v -h -V --ignore-missing --quiet --verbose --json --config --glance-config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --timeout --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -474,6 +490,10 @@ _s3img() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -521,7 +541,7 @@ _s3img() {
             return 0
             ;;
         s3img__subcmd__generate)
-            opts="-q -v -h -V --quiet --verbose --json --config --glance-config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
+            opts="-q -v -h -V --quiet --verbose --json --config --glance-config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --timeout --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -560,6 +580,10 @@ _s3img() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -607,7 +631,7 @@ _s3img() {
             return 0
             ;;
         s3img__subcmd__get)
-            opts="-j -f -q -v -h -V --jobs --force --no-resume --no-sparse --quiet --verbose --json --config --glance-config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
+            opts="-j -f -q -v -h -V --jobs --force --no-resume --no-sparse --quiet --verbose --json --config --glance-config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --timeout --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -654,6 +678,10 @@ _s3img() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -855,7 +883,7 @@ _s3img() {
             return 0
             ;;
         s3img__subcmd__ls)
-            opts="-l -q -v -h -V --long --quiet --verbose --json --config --glance-config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
+            opts="-l -q -v -h -V --long --quiet --verbose --json --config --glance-config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --timeout --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -894,6 +922,10 @@ _s3img() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -941,7 +973,7 @@ _s3img() {
             return 0
             ;;
         s3img__subcmd__put)
-            opts="-j -f -q -v -h -V --jobs --force --no-resume --expected-size --quiet --verbose --json --config --glance-config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
+            opts="-j -f -q -v -h -V --jobs --force --no-resume --expected-size --quiet --verbose --json --config --glance-config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --timeout --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -995,6 +1027,10 @@ _s3img() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --proxy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1039,7 +1075,7 @@ _s3img() {
             return 0
             ;;
         s3img__subcmd__uploads)
-            opts="-q -v -h -V --quiet --verbose --json --config --glance-config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
+            opts="-q -v -h -V --quiet --verbose --json --config --glance-config --profile --endpoint --region --bucket --path-style --ca-bundle --retries --timeout --proxy --no-proxy --proxy-host --proxy-port --proxy-user --proxy-password-stdin --no-proxy-for --part-size --concurrency --multipart-threshold --hash --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1078,6 +1114,10 @@ _s3img() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

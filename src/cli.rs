@@ -138,6 +138,18 @@ pub struct GlobalArgs {
     )]
     pub retries: Option<String>,
 
+    /// Give up on a request that receives nothing for this long (seconds, or with a unit:
+    /// 90s, 5m), then retry it [default: 60s]. Uploads wait for their answer as long as
+    /// the server takes.
+    #[arg(
+        long,
+        global = true,
+        env = "S3IMG_TIMEOUT",
+        value_name = "DURATION",
+        help_heading = "Settings"
+    )]
+    pub timeout: Option<String>,
+
     /// Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host).
     /// With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used.
     #[arg(long = "proxy", global = true, env = "S3IMG_PROXY_ENABLE", value_name = "BOOL",

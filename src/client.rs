@@ -42,6 +42,9 @@ pub struct S3 {
     /// The `retries` setting: extra attempts the SDK makes per request, and extra sends
     /// s3img makes of an upload part whose attempts all failed for a transient reason.
     pub retries: u32,
+    /// How long a response may go without a byte: the SDK's read timeout, and the limit
+    /// between two pieces of a downloaded body.
+    pub timeout: Duration,
     /// Whether uploaded bodies are covered by the request signature. Over plain HTTP the
     /// signature is what protects a body from change on the way; over HTTPS, TLS does,
     /// and hashing every byte once more for the signature would only cost time.
@@ -103,6 +106,7 @@ pub async fn build(settings: &Settings, proxy_password: Option<&Secret>) -> Resu
         .timeout_config(
             TimeoutConfig::builder()
                 .connect_timeout(CONNECT_TIMEOUT)
+                .read_timeout(settings.timeout)
                 .build(),
         )
         // Many S3-compatible stores reject the CRC trailers the SDK sends by default.
@@ -135,6 +139,7 @@ pub async fn build(settings: &Settings, proxy_password: Option<&Secret>) -> Resu
         path_style = settings.path_style,
         proxy = %proxy.as_ref().map_or("none".to_owned(), ToString::to_string),
         retries = settings.retries,
+        timeout_secs = settings.timeout.as_secs(),
         sign_payload,
         "client ready"
     );
@@ -143,8 +148,22 @@ pub async fn build(settings: &Settings, proxy_password: Option<&Secret>) -> Resu
         proxy,
         endpoint,
         retries: settings.retries,
+        timeout: settings.timeout,
         sign_payload,
     })
+}
+
+/// The settings of a request whose answer comes only once the server has taken in a large
+/// body or copied one (PutObject, UploadPart, CompleteMultipartUpload, copies): the read
+/// timeout counts from the start of the request, so it would cut off a slow upload or a
+/// long server-side step that is making progress.
+pub fn long_answer() -> aws_sdk_s3::config::Builder {
+    aws_sdk_s3::config::Builder::new().timeout_config(
+        TimeoutConfig::builder()
+            .connect_timeout(CONNECT_TIMEOUT)
+            .disable_read_timeout()
+            .build(),
+    )
 }
 
 fn trust_store(settings: &Settings) -> Result<TrustStore> {
@@ -242,7 +261,9 @@ impl ClassifyRetry for ProxyAuthIsFinal {
                 (None, Some(Err(err))) => innermost(err),
                 _ => previous.to_string(),
             };
-            tracing::info!("request failed ({reason}); the SDK retries it while attempts remain");
+            tracing::info!(
+                "request failed ({reason}); the SDK will retry it if any attempt is left"
+            );
         }
         action
     }
@@ -463,6 +484,22 @@ fn dispatch_failure(s3: &S3, text: &str, cause: &str, timeout: bool) -> anyhow::
                 "the TLS certificate of {} is not trusted",
                 s3.endpoint
             ))
+        }
+        // Connected and sent, then no answer within the read timeout: a stuck or slow
+        // server or proxy, not an unreachable one.
+        _ if timeout && text.contains("HTTP read") => {
+            tracing::debug!("dispatch failure: {text}");
+            let via = s3
+                .proxy
+                .as_ref()
+                .map(|proxy| format!(" through proxy {proxy}"))
+                .unwrap_or_default();
+            return anyhow::anyhow!(
+                "no answer from {}{via} within {} s (timeout); a slow store may need a longer \
+                 --timeout",
+                s3.endpoint,
+                s3.timeout.as_secs()
+            );
         }
         _ if timeout => Failure::Connect(format!("timed out connecting to {}", s3.endpoint)),
         // Connected, then cut off: not a reachability problem, and worth another try later.

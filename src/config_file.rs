@@ -23,6 +23,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "access_key",
     "secret_key",
     "retries",
+    "timeout",
     "proxy.enable",
     "proxy.host",
     "proxy.port",

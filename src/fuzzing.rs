@@ -4,12 +4,12 @@
 
 use std::path::{Component, Path};
 
-use crate::commands::abort::parse_age;
 use crate::config_file::{ConfigFile, KNOWN_KEYS};
 use crate::error::render;
 use crate::location::{Location, check_bucket_name, relative_path};
 use crate::settings::{
-    MAX_SINGLE_PUT, MIN_PART_SIZE, parse_bool, parse_endpoint, parse_host, parse_number, parse_size,
+    MAX_SINGLE_PUT, MIN_PART_SIZE, parse_bool, parse_duration, parse_endpoint, parse_host,
+    parse_number, parse_size,
 };
 use crate::transfer::MAX_PART_SIZE;
 use crate::transfer::hash::{Algorithm, State, taken_in};
@@ -82,7 +82,7 @@ pub fn setting_value(text: &str) {
         assert!((1..=65_535).contains(&port));
     }
     let _ = parse_bool(text);
-    let _ = parse_age(text);
+    let _ = parse_duration(text);
     if let Ok(host) = parse_host(text) {
         assert!(
             !host.is_empty() && !host.contains(['/', '@', ' ']),

@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use anyhow::Result;
 use clap::ArgMatches;
@@ -80,6 +81,11 @@ const KEYS: &[Key] = &[
         Some("S3IMG_RETRIES"),
         Some(("retries", "--retries")),
     ),
+    key(
+        "timeout",
+        Some("S3IMG_TIMEOUT"),
+        Some(("timeout", "--timeout")),
+    ),
     key("access_key", None, None),
     key("secret_key", None, None),
     key(
@@ -139,6 +145,10 @@ const KEYS: &[Key] = &[
 pub const DEFAULT_PROXY_PORT: u16 = 3128;
 /// Default number of retries after the first attempt.
 pub const DEFAULT_RETRIES: u32 = 3;
+/// Default time a request may go without receiving anything.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+/// The longest `timeout`: past an hour a stuck request is better retried.
+const MAX_TIMEOUT: Duration = Duration::from_secs(3600);
 const DEFAULT_REGION: &str = "us-east-1";
 const MIB: u64 = 1024 * 1024;
 pub use crate::transfer::{MAX_PART_SIZE, MIN_PART_SIZE};
@@ -176,6 +186,8 @@ pub struct Settings {
     /// Credentials from the config file; `None` leaves them to the AWS SDK's own chain.
     pub credentials: Option<StaticCredentials>,
     pub retries: u32,
+    /// How long a request may go without receiving a byte before it is given up.
+    pub timeout: Duration,
     pub proxy: ProxyPlan,
     pub transfer: TransferSettings,
     /// The config files that were read, user file first.
@@ -210,6 +222,7 @@ fn shown(layers: &Layers, settings: &Settings) -> Vec<Shown> {
             "path_style" => settings.path_style.to_string(),
             "ca_bundle" => "the system's roots".into(),
             "retries" => settings.retries.to_string(),
+            "timeout" => format!("{}s", settings.timeout.as_secs()),
             "access_key" | "secret_key" => "the AWS SDK's chain".into(),
             "proxy.enable" => proxy.is_some().to_string(),
             "proxy.port" => proxy.map_or(DEFAULT_PROXY_PORT, |p| p.port).to_string(),
@@ -382,6 +395,9 @@ pub fn load(global: &GlobalArgs, matches: &ArgMatches, paths: &FilePaths) -> Res
         retries: layers
             .parse("retries", |s| parse_number(s, 0, 100))?
             .map_or(DEFAULT_RETRIES, |(v, _)| v as u32),
+        timeout: layers
+            .parse("timeout", parse_timeout)?
+            .map_or(DEFAULT_TIMEOUT, |(v, _)| v),
         proxy: proxy_plan(global, &layers)?,
         transfer: transfer_settings(&layers)?,
         files: layers.files.iter().map(|f| f.path.clone()).collect(),
@@ -428,6 +444,7 @@ fn cli_values(
             global.ca_bundle.as_ref().map(|p| p.display().to_string()),
         ),
         ("retries", global.retries.clone()),
+        ("timeout", global.timeout.clone()),
         ("proxy.enable", global.proxy_enable.clone()),
         ("proxy.host", global.proxy_host.clone()),
         ("proxy.port", global.proxy_port.clone()),
@@ -602,6 +619,41 @@ fn parse_text(s: &str) -> Result<String, String> {
         return Err("must not be empty".into());
     }
     Ok(s.to_owned())
+}
+
+/// A duration such as `90s`, `30m`, `12h`, `7d` or `2w`; a bare number is seconds.
+pub(crate) fn parse_duration(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let number: u64 = number
+        .parse()
+        .map_err(|_| "must be a number with a unit, such as 7d or 12h".to_owned())?;
+    let unit_secs = match unit.trim() {
+        "" | "s" => 1,
+        "m" => 60,
+        "h" => 3_600,
+        "d" => 86_400,
+        "w" => 604_800,
+        other => return Err(format!("unknown unit {other:?}: use s, m, h, d or w")),
+    };
+    number
+        .checked_mul(unit_secs)
+        .map(Duration::from_secs)
+        .ok_or_else(|| "too large".to_owned())
+}
+
+/// A timeout: whole seconds, or a number with a unit (`90s`, `5m`), from 1 s to 1 h.
+fn parse_timeout(s: &str) -> Result<Duration, String> {
+    let bounds = "must be from 1s to 1h, such as 60, 90s or 5m";
+    match parse_duration(s) {
+        Ok(time) if (Duration::from_secs(1)..=MAX_TIMEOUT).contains(&time) => Ok(time),
+        Ok(_) => Err(bounds.into()),
+        Err(why) if why.starts_with("unknown unit") => Err(why),
+        Err(_) => Err(bounds.into()),
+    }
 }
 
 /// A region name: what AWS, Ceph RGW and MinIO use (`us-east-1`, `default`). It becomes
@@ -792,5 +844,28 @@ mod tests {
         );
         assert!(parse_size("1KiB", MIN_PART_SIZE, MAX_PART_SIZE).is_err());
         assert!(parse_size("lots", MIN_PART_SIZE, MAX_PART_SIZE).is_err());
+    }
+
+    #[test]
+    fn durations_take_units() {
+        assert_eq!(parse_duration("7d"), Ok(Duration::from_secs(7 * 86_400)));
+        assert_eq!(parse_duration("90"), Ok(Duration::from_secs(90)));
+        assert_eq!(parse_duration("0s"), Ok(Duration::ZERO));
+        assert!(parse_duration("3y").unwrap_err().contains("unknown unit"));
+        assert!(parse_duration("d").is_err());
+        assert!(parse_duration("99999999999999999999w").is_err());
+    }
+
+    #[test]
+    fn timeouts_stay_within_bounds() {
+        assert_eq!(parse_timeout("90s"), Ok(Duration::from_secs(90)));
+        assert_eq!(parse_timeout("5m"), Ok(Duration::from_secs(300)));
+        for bad in ["0", "2h", "soon"] {
+            assert!(
+                parse_timeout(bad).unwrap_err().contains("from 1s to 1h"),
+                "{bad}"
+            );
+        }
+        assert!(parse_timeout("3y").unwrap_err().contains("unknown unit"));
     }
 }

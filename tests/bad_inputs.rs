@@ -399,6 +399,10 @@ enum Rig {
     Failing,
     /// A server that sends half of every object body it announces.
     Short,
+    /// A server that sends half of every object body, then nothing, holding the line.
+    Stalling,
+    /// A server that waits 3 s before answering any GET of an object.
+    Slow,
     /// A "proxy" that accepts each connection and closes it at once; plain HTTP or a
     /// CONNECT tunnel for HTTPS.
     Closing { https: bool },
@@ -504,6 +508,18 @@ const SERVER_ROWS: &[ServerRow] = &[
         "cut off in the middle of a request",
     ),
     server_row(
+        Rig::Stalling,
+        &["--timeout", "1", "get", "vm/base.raw", "back.raw"],
+        1,
+        "nothing arrived for 1 s after 153600 bytes (timeout)",
+    ),
+    server_row(
+        Rig::Slow,
+        &["--timeout", "1", "get", "vm/base.raw", "back.raw"],
+        1,
+        "no answer from http://127.0.0.1:",
+    ),
+    server_row(
         Rig::Closing { https: false },
         &["put", "a.img"],
         1,
@@ -593,6 +609,26 @@ fn servers_and_proxies_that_refuse_fail_or_break_off_are_answered_and_leave_noth
         "a.img",
         "vm/base.raw",
     );
+    let stalling = S3Server::holding(
+        &d.join("stalling"),
+        S3Options {
+            stall_gets: true,
+            ..S3Options::default()
+        },
+        &work,
+        "a.img",
+        "vm/base.raw",
+    );
+    let slow = S3Server::holding(
+        &d.join("slow"),
+        S3Options {
+            get_delay_ms: 3000,
+            ..S3Options::default()
+        },
+        &work,
+        "a.img",
+        "vm/base.raw",
+    );
     let failing = S3Server::start(
         &d.join("failing"),
         S3Options {
@@ -615,6 +651,8 @@ fn servers_and_proxies_that_refuse_fail_or_break_off_are_answered_and_leave_noth
         let server = match row.rig {
             Rig::Failing => &failing,
             Rig::Short => &short,
+            Rig::Stalling => &stalling,
+            Rig::Slow => &slow,
             Rig::Untrusted { .. } => &tls,
             _ => &good,
         };

@@ -23,7 +23,8 @@ pub async fn run(ctx: &Context, args: &AbortArgs) -> Result<()> {
             Selection::One(id.clone())
         }
         (None, Some(age)) => Selection::OlderThan(
-            parse_age(age).map_err(|why| usage(format!("invalid --older-than `{age}`: {why}")))?,
+            crate::settings::parse_duration(age)
+                .map_err(|why| usage(format!("invalid --older-than `{age}`: {why}")))?,
         ),
         _ => {
             return Err(usage(
@@ -83,43 +84,4 @@ pub async fn run(ctx: &Context, args: &AbortArgs) -> Result<()> {
 enum Selection {
     One(String),
     OlderThan(Duration),
-}
-
-/// An age such as `90s`, `30m`, `12h`, `7d` or `2w`; a bare number is seconds.
-pub(crate) fn parse_age(text: &str) -> Result<Duration, String> {
-    let text = text.trim();
-    let split = text
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(text.len());
-    let (number, unit) = text.split_at(split);
-    let number: u64 = number
-        .parse()
-        .map_err(|_| "must be a number with a unit, such as 7d or 12h".to_owned())?;
-    let unit_secs = match unit.trim() {
-        "" | "s" => 1,
-        "m" => 60,
-        "h" => 3_600,
-        "d" => 86_400,
-        "w" => 604_800,
-        other => return Err(format!("unknown unit {other:?}: use s, m, h, d or w")),
-    };
-    number
-        .checked_mul(unit_secs)
-        .map(Duration::from_secs)
-        .ok_or_else(|| "too large".to_owned())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ages_take_units() {
-        assert_eq!(parse_age("7d"), Ok(Duration::from_secs(7 * 86_400)));
-        assert_eq!(parse_age("90"), Ok(Duration::from_secs(90)));
-        assert_eq!(parse_age("0s"), Ok(Duration::ZERO));
-        assert!(parse_age("3y").unwrap_err().contains("unknown unit"));
-        assert!(parse_age("d").is_err());
-        assert!(parse_age("99999999999999999999w").is_err());
-    }
 }

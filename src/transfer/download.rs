@@ -16,10 +16,12 @@ use std::os::unix::fs::{FileExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::time::Duration;
 
 use anyhow::{Context, Result};
 use aws_sdk_s3::operation::get_object::GetObjectOutput;
-use aws_sdk_s3::primitives::DateTimeFormat;
+use aws_sdk_s3::primitives::{ByteStream, DateTimeFormat};
+use bytes::Bytes;
 use serde::{Deserialize, Serialize};
 use tokio::task::JoinHandle;
 
@@ -307,15 +309,16 @@ async fn fetch(
                 range_size as usize,
                 &progress,
                 &what,
+                s3.timeout,
             )
             .await?;
             return Ok(offset + passed);
         }
         let mut queue = InOrder(VecDeque::new());
         let first_body = {
-            let (what, mut tally) = (what.clone(), progress.tally());
+            let (what, mut tally, idle) = (what.clone(), progress.tally(), s3.timeout);
             let buf = buffers.take(first_len as usize);
-            tokio::spawn(async move { collect(first, buf, &what, &mut tally).await })
+            tokio::spawn(async move { collect(first, buf, &what, idle, &mut tally).await })
         };
         queue.0.push_back(first_body);
         let mut next = offset + first_len;
@@ -503,15 +506,12 @@ async fn collect(
     resp: GetObjectOutput,
     mut buf: Vec<u8>,
     what: &str,
+    idle: Duration,
     progress: &mut Tally,
 ) -> Result<Vec<u8>> {
     let announced = resp.content_length().unwrap_or(0).max(0) as usize;
     let mut body = resp.body;
-    while let Some(chunk) = body
-        .try_next()
-        .await
-        .with_context(|| format!("reading {what} after {} bytes", buf.len()))?
-    {
+    while let Some(chunk) = next_piece(&mut body, idle, what, buf.len() as u64).await? {
         if buf.len() + chunk.len() > announced {
             anyhow::bail!("{what}: the server sent more than the {announced} bytes it announced");
         }
@@ -519,6 +519,24 @@ async fn collect(
         buf.extend_from_slice(&chunk);
     }
     Ok(buf)
+}
+
+/// The next piece of a body; an error when it breaks off or nothing arrives for `idle`
+/// (a server or proxy that holds the connection open and sends no more). `so_far` is
+/// how much of it arrived before.
+async fn next_piece(
+    body: &mut ByteStream,
+    idle: Duration,
+    what: &str,
+    so_far: u64,
+) -> Result<Option<Bytes>> {
+    match tokio::time::timeout(idle, body.try_next()).await {
+        Ok(piece) => piece.with_context(|| format!("reading {what} after {so_far} bytes")),
+        Err(_) => anyhow::bail!(
+            "{what}: nothing arrived for {} s after {so_far} bytes (timeout)",
+            idle.as_secs()
+        ),
+    }
 }
 
 /// Hands a whole-object body to the writer in pieces of `piece` bytes as it arrives.
@@ -530,6 +548,7 @@ async fn pass_on(
     piece: usize,
     progress: &Progress,
     what: &str,
+    idle: Duration,
 ) -> Result<u64> {
     let send = |buf: Vec<u8>| {
         let sender = sender.clone();
@@ -544,11 +563,7 @@ async fn pass_on(
     let mut body = resp.body;
     let mut buf = buffers.take(piece);
     let mut passed = 0u64;
-    while let Some(chunk) = body
-        .try_next()
-        .await
-        .with_context(|| format!("reading {what} after {} bytes", passed + buf.len() as u64))?
-    {
+    while let Some(chunk) = next_piece(&mut body, idle, what, passed + buf.len() as u64).await? {
         progress.add(chunk.len() as u64);
         let mut rest = &chunk[..];
         while !rest.is_empty() {
@@ -629,7 +644,7 @@ async fn fetch_range(
         // Progress counted for a broken-off body is taken back before the retry.
         let mut counted = progress.tally();
         let buf = buffers.take((end - start) as usize);
-        match collect(resp, buf, &label, &mut counted).await {
+        match collect(resp, buf, &label, s3.timeout, &mut counted).await {
             Ok(bytes) if bytes.len() as u64 == end - start => Ok(bytes),
             Ok(bytes) => {
                 counted.undo();

@@ -114,6 +114,8 @@ pub async fn replace(
             .copy_source(&source)
             .metadata_directive(MetadataDirective::Replace)
             .set_metadata(Some(metadata))
+            .customize()
+            .config_override(crate::client::long_answer())
             .send()
             .await
             .map_err(|e| classify(s3, e, &at.to_string()))?;
@@ -170,6 +172,8 @@ async fn copy_in_parts(
                     .part_number(number)
                     .copy_source(source)
                     .copy_source_range(format!("bytes={start}-{end}"))
+                    .customize()
+                    .config_override(crate::client::long_answer())
                     .send()
                     .await
                     .map_err(|e| classify(&s3, e, &at.to_string()))?;

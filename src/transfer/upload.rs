@@ -32,7 +32,7 @@ use super::journal::{self, FileId, Journal};
 use super::metadata;
 use super::retry::{self, Attempt};
 use super::uploads;
-use crate::client::{S3, classify};
+use crate::client::{self, S3, classify};
 use crate::error::{Failure, Resumable};
 use crate::location::Location;
 use crate::output::Progress;
@@ -279,7 +279,8 @@ async fn put_whole(
             .key(&to.key)
             .set_metadata(Some(metadata::for_image(algo, &hash, &image)))
             .body(ByteStream::from(data.clone()))
-            .customize();
+            .customize()
+            .config_override(client::long_answer());
         let put = if s3.sign_payload {
             put
         } else {
@@ -724,7 +725,8 @@ async fn send_part(
             .upload_id(upload_id)
             .part_number(number)
             .body(ByteStream::from(body.clone()))
-            .customize();
+            .customize()
+            .config_override(client::long_answer());
         let upload = if s3.sign_payload {
             upload
         } else {

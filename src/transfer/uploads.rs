@@ -155,6 +155,8 @@ pub(super) async fn complete(
                 .set_parts(Some(parts))
                 .build(),
         )
+        .customize()
+        .config_override(crate::client::long_answer())
         .send()
         .await
         .map_err(|e| classify(s3, e, &to.to_string()))?;

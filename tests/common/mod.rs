@@ -104,6 +104,8 @@ pub struct S3Options {
     pub get_delay_ms: u64,
     /// GETs send half the body they announce.
     pub short_gets: bool,
+    /// GETs send half the body they announce, then hold the connection silent.
+    pub stall_gets: bool,
     /// Every Nth part upload gets a 503 and the next one a 500.
     pub fail_every_nth_part: Option<u64>,
     /// Every upload (not a copy) is answered with this status.
@@ -152,6 +154,9 @@ impl S3Server {
         }
         if options.short_gets {
             cmd.arg("--short-gets");
+        }
+        if options.stall_gets {
+            cmd.arg("--stall-gets");
         }
         if options.get_delay_ms > 0 {
             cmd.arg("--get-delay-ms")

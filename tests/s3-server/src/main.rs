@@ -87,6 +87,11 @@ struct Opt {
     #[arg(long)]
     short_gets: bool,
 
+    /// Send half of every object body a GET announces, then nothing more for two minutes,
+    /// holding the connection open, as a stuck proxy or server does.
+    #[arg(long)]
+    stall_gets: bool,
+
     /// Answer every Nth part upload with 503 Slow Down, and the one after it with 500, as
     /// a store under load does; the client is expected to retry.
     #[arg(long, value_name = "N")]
@@ -111,6 +116,7 @@ struct Shared {
     part_delay: std::time::Duration,
     get_delay: std::time::Duration,
     short_gets: bool,
+    stall_gets: bool,
     fail_every_nth_part: Option<u64>,
     fail_puts: Option<u16>,
     ignore_ranges: bool,
@@ -158,6 +164,7 @@ async fn run(opt: Opt) -> Result<()> {
         part_delay: std::time::Duration::from_millis(opt.part_delay_ms),
         get_delay: std::time::Duration::from_millis(opt.get_delay_ms),
         short_gets: opt.short_gets,
+        stall_gets: opt.stall_gets,
         fail_every_nth_part: opt.fail_every_nth_part,
         fail_puts: opt.fail_puts,
         ignore_ranges: opt.ignore_ranges,
@@ -291,6 +298,15 @@ async fn handle(
         parts.headers.insert("content-length", bytes.len().into());
         return Ok(http::Response::from_parts(parts, Body::from(bytes)));
     }
+    if object_get && shared.stall_gets && resp.status().is_success() {
+        let (parts, mut body) = resp.into_parts();
+        let bytes = body.store_all_limited(1 << 30).await.unwrap_or_default();
+        let stalled = Stalled {
+            first: Some(bytes.slice(..bytes.len() / 2)),
+            silence: Box::pin(tokio::time::sleep(std::time::Duration::from_secs(120))),
+        };
+        return Ok(http::Response::from_parts(parts, Body::http_body(stalled)));
+    }
     if object_get && shared.short_gets && resp.status().is_success() {
         let (parts, mut body) = resp.into_parts();
         let bytes = body.store_all_limited(1 << 30).await.unwrap_or_default();
@@ -298,6 +314,28 @@ async fn handle(
         return Ok(http::Response::from_parts(parts, Body::from(half)));
     }
     Ok(shared.uploads.follow(upload_call, resp).await)
+}
+
+/// A body that sends its first piece, then nothing until `silence` ends, then stops short
+/// of the length its response announced.
+struct Stalled {
+    first: Option<hyper::body::Bytes>,
+    silence: std::pin::Pin<Box<tokio::time::Sleep>>,
+}
+
+impl hyper::body::Body for Stalled {
+    type Data = hyper::body::Bytes;
+    type Error = std::io::Error;
+
+    fn poll_frame(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<hyper::body::Frame<Self::Data>, Self::Error>>> {
+        if let Some(first) = self.first.take() {
+            return std::task::Poll::Ready(Some(Ok(hyper::body::Frame::data(first))));
+        }
+        self.silence.as_mut().poll(cx).map(|()| None)
+    }
 }
 
 /// A request that starts, ends or lists multipart uploads. s3s-fs keeps no list of its
