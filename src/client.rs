@@ -438,6 +438,22 @@ fn service_message<E: StdError + 'static>(err: &SdkError<E, RawResponse>) -> Str
 
 /// Classifies a failure to send a request at all.
 fn dispatch_failure(s3: &S3, text: &str, cause: &str, timeout: bool) -> anyhow::Error {
+    // The SDK looks for credentials only when the first request is signed, and reports
+    // finding none as a failure to send it.
+    if text.contains("CredentialsNotLoaded") {
+        tracing::debug!("dispatch failure: {text}");
+        return crate::error::usage(
+            "no S3 credentials were found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, \
+             access_key and secret_key in the config file, or AWS_PROFILE",
+        );
+    }
+    if text.contains("ProviderError") || text.contains("ProviderTimedOut") {
+        tracing::debug!("dispatch failure: {text}");
+        return crate::error::usage(format!(
+            "the AWS SDK could not load S3 credentials: {}",
+            cause.lines().next().unwrap_or_default()
+        ));
+    }
     let failure = match &s3.proxy {
         Some(proxy) if tunnel_auth_failed(text) => Failure::ProxyAuth {
             proxy: proxy.clone(),

@@ -183,6 +183,12 @@ const ROWS: &[Row] = &[
     ),
     env_row(
         &["ls"],
+        &[("AWS_ACCESS_KEY_ID", ""), ("AWS_SECRET_ACCESS_KEY", "")],
+        2,
+        "no S3 credentials were found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY",
+    ),
+    env_row(
+        &["ls"],
         &[("AWS_SESSION_TOKEN", "token\r\nX-Injected: 1")],
         2,
         "invalid AWS_SESSION_TOKEN (from variable AWS_SESSION_TOKEN)",
