@@ -51,6 +51,17 @@ pub struct S3 {
     pub sign_payload: bool,
 }
 
+impl S3 {
+    /// ` through proxy URL` when requests go through one, else nothing: for messages that
+    /// name the endpoint.
+    fn via(&self) -> String {
+        self.proxy
+            .as_ref()
+            .map(|proxy| format!(" through proxy {proxy}"))
+            .unwrap_or_default()
+    }
+}
+
 /// Characters left as they are in the userinfo of the proxy URL; everything else is encoded.
 const USERINFO: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
@@ -505,11 +516,7 @@ fn dispatch_failure(s3: &S3, text: &str, cause: &str, timeout: bool) -> anyhow::
         // server or proxy, not an unreachable one.
         _ if timeout && text.contains("HTTP read") => {
             tracing::debug!("dispatch failure: {text}");
-            let via = s3
-                .proxy
-                .as_ref()
-                .map(|proxy| format!(" through proxy {proxy}"))
-                .unwrap_or_default();
+            let via = s3.via();
             return anyhow::anyhow!(
                 "no answer from {}{via} within {} s (timeout); a slow store may need a longer \
                  --timeout",
@@ -521,11 +528,7 @@ fn dispatch_failure(s3: &S3, text: &str, cause: &str, timeout: bool) -> anyhow::
         // Connected, then cut off: not a reachability problem, and worth another try later.
         _ if is_cut_off(text) => {
             tracing::debug!("dispatch failure: {text}");
-            let via = s3
-                .proxy
-                .as_ref()
-                .map(|proxy| format!(" through proxy {proxy}"))
-                .unwrap_or_default();
+            let via = s3.via();
             return anyhow::anyhow!(
                 "the connection to {}{via} was cut off in the middle of a request ({cause})",
                 s3.endpoint
