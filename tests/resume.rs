@@ -413,6 +413,7 @@ fn a_partial_download_cut_short_since_starts_over() {
     let log = again.stderr();
     again.ok();
     assert!(!log.contains("resuming the download"), "{log}");
+    assert!(log.contains("does not fit"), "{log}");
     assert_eq!(hash_file("sha256sum", &d.join("out/disk.raw")), sha);
 }
 

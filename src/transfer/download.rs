@@ -157,16 +157,32 @@ async fn download_file(
         record: record_path.clone(),
         keep: false,
     };
-    // A record is only as good as the file beside it: one that claims more bytes than the
-    // file holds (truncated since, or saved for another file) is not followed.
-    let on_disk = file.metadata().map_or(0, |m| m.len());
     let partial = if options.resume {
         read_record(&record_path)
             .filter(|p| p.endpoint == s3.endpoint && p.bucket == from.bucket && p.key == from.key)
-            .filter(|p| p.written <= on_disk)
     } else {
         None
     };
+    // A record is only as good as the file beside it: one that claims more bytes than the
+    // file holds (truncated since), or whose hash state was saved at another point, is
+    // not followed.
+    let on_disk = file.metadata().map_or(0, |m| m.len());
+    let partial = partial.filter(|p| {
+        let state_fits = p
+            .hash
+            .parse::<Algorithm>()
+            .ok()
+            .is_some_and(|algo| State::restore(algo, &p.hash_state, p.written).is_some());
+        let fits = state_fits && p.written <= on_disk;
+        if !fits {
+            tracing::warn!(
+                "the record of the interrupted download of {from} does not fit {}; starting \
+                 over",
+                temp_path.display()
+            );
+        }
+        fits
+    });
     let sink = Sink::File {
         file,
         path: temp_path.clone(),
