@@ -605,35 +605,30 @@ fn servers_and_proxies_that_refuse_fail_or_break_off_are_answered_and_leave_noth
     S3img::against(&work, &good.loopback_endpoint())
         .run(&["put", "a.img", "vm/base.raw"])
         .ok();
-    let short = S3Server::holding(
-        &d.join("short"),
+    // Servers that hold a.img as vm/base.raw but misbehave when it is fetched.
+    let holding = |name: &str, options| {
+        S3Server::holding(&d.join(name), options, &work, "a.img", "vm/base.raw")
+    };
+    let short = holding(
+        "short",
         S3Options {
             short_gets: true,
             ..S3Options::default()
         },
-        &work,
-        "a.img",
-        "vm/base.raw",
     );
-    let stalling = S3Server::holding(
-        &d.join("stalling"),
+    let stalling = holding(
+        "stalling",
         S3Options {
             stall_gets: true,
             ..S3Options::default()
         },
-        &work,
-        "a.img",
-        "vm/base.raw",
     );
-    let slow = S3Server::holding(
-        &d.join("slow"),
+    let slow = holding(
+        "slow",
         S3Options {
             get_delay_ms: 3000,
             ..S3Options::default()
         },
-        &work,
-        "a.img",
-        "vm/base.raw",
     );
     let failing = S3Server::start(
         &d.join("failing"),

@@ -19,14 +19,18 @@ fn image(d: &std::path::Path) -> (Vec<u8>, String) {
     (data, sha)
 }
 
-fn slow_server(d: &std::path::Path) -> S3Server {
-    S3Server::start(
+/// A server that takes its time over each part, so that an upload can be cut off midway,
+/// and squid in front of it.
+fn slow_puts(d: &std::path::Path) -> (S3Server, Proxy) {
+    let s3 = S3Server::start(
         d,
         S3Options {
             part_delay_ms: 400,
             ..S3Options::default()
         },
-    )
+    );
+    let proxy = Proxy::start(ProxyKind::Squid, d, "pw", s3.service.port);
+    (s3, proxy)
 }
 
 fn put_cmd(d: &std::path::Path, s3: &S3Server, proxy: &Proxy) -> S3img {
@@ -76,8 +80,7 @@ fn a_killed_put_resumes_without_resending_finished_parts() {
     let dir = scratch();
     let d = dir.path();
     let (data, sha) = image(d);
-    let s3 = slow_server(d);
-    let proxy = Proxy::start(ProxyKind::Squid, d, "pw", s3.service.port);
+    let (s3, proxy) = slow_puts(d);
 
     let done = killed_put(d, &s3, &proxy, 3);
     assert_eq!(s3.object("disk.raw"), None, "no object before completion");
@@ -106,8 +109,7 @@ fn an_interrupted_put_exits_130_and_says_how_to_resume() {
     let dir = scratch();
     let d = dir.path();
     let (data, sha) = image(d);
-    let s3 = slow_server(d);
-    let proxy = Proxy::start(ProxyKind::Squid, d, "pw", s3.service.port);
+    let (s3, proxy) = slow_puts(d);
 
     let first = put_cmd(d, &s3, &proxy).spawn(&["put", "disk.raw", "s3://images/"]);
     journaled_parts(d, 2);
@@ -132,8 +134,7 @@ fn a_file_changed_since_the_interruption_is_uploaded_from_the_start() {
     let dir = scratch();
     let d = dir.path();
     image(d);
-    let s3 = slow_server(d);
-    let proxy = Proxy::start(ProxyKind::Squid, d, "pw", s3.service.port);
+    let (s3, proxy) = slow_puts(d);
     killed_put(d, &s3, &proxy, 2);
 
     let changed = random_bytes(38 * MIB, 22);
@@ -153,8 +154,7 @@ fn no_resume_starts_over() {
     let dir = scratch();
     let d = dir.path();
     let (data, sha) = image(d);
-    let s3 = slow_server(d);
-    let proxy = Proxy::start(ProxyKind::Squid, d, "pw", s3.service.port);
+    let (s3, proxy) = slow_puts(d);
     killed_put(d, &s3, &proxy, 2);
 
     let before = s3.requests().len();
@@ -195,8 +195,7 @@ fn a_damaged_journal_is_not_trusted() {
     let dir = scratch();
     let d = dir.path();
     let (data, sha) = image(d);
-    let s3 = slow_server(d);
-    let proxy = Proxy::start(ProxyKind::Squid, d, "pw", s3.service.port);
+    let (s3, proxy) = slow_puts(d);
 
     // A part size no plan would make: the upload starts over.
     killed_put(d, &s3, &proxy, 2);
@@ -258,8 +257,7 @@ fn squid_killed_mid_upload_and_started_again() {
     let dir = scratch();
     let d = dir.path();
     let (data, sha) = image(d);
-    let s3 = slow_server(d);
-    let mut proxy = Proxy::start(ProxyKind::Squid, d, "pw", s3.service.port);
+    let (s3, mut proxy) = slow_puts(d);
     let mut cmd = put_cmd(d, &s3, &proxy);
     cmd.env("S3IMG_RETRIES", "6");
     let first = cmd.spawn(&["-v", "put", "disk.raw"]);
@@ -286,8 +284,7 @@ fn the_s3_server_restarted_mid_upload() {
     let dir = scratch();
     let d = dir.path();
     let (data, sha) = image(d);
-    let mut s3 = slow_server(d);
-    let proxy = Proxy::start(ProxyKind::Squid, d, "pw", s3.service.port);
+    let (mut s3, proxy) = slow_puts(d);
     let mut cmd = put_cmd(d, &s3, &proxy);
     cmd.env("S3IMG_RETRIES", "6");
     let first = cmd.spawn(&["put", "disk.raw"]);
@@ -423,8 +420,7 @@ fn abandoned_uploads_are_listed_and_aborted() {
     let d = dir.path();
     image(d);
     std::fs::copy(d.join("disk.raw"), d.join("other.raw")).unwrap();
-    let s3 = slow_server(d);
-    let proxy = Proxy::start(ProxyKind::Squid, d, "pw", s3.service.port);
+    let (s3, proxy) = slow_puts(d);
     for (name, journaled) in [("disk.raw", 1), ("other.raw", 2)] {
         let run = put_cmd(d, &s3, &proxy).spawn(&["put", name, "s3://images/vm/"]);
         // Each journal holds its parts; wait for this upload's own.
