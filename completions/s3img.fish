@@ -33,7 +33,7 @@ complete -c s3img -n "__fish_s3img_needs_command" -l bucket -d 'Bucket used when
 complete -c s3img -n "__fish_s3img_needs_command" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r
 complete -c s3img -n "__fish_s3img_needs_command" -l ca-bundle -d 'PEM file of the certificate authorities to trust for the endpoint, instead of the system\'s' -r -F
 complete -c s3img -n "__fish_s3img_needs_command" -l retries -d 'How many times to retry a failed request before giving up [default: 3]' -r
-complete -c s3img -n "__fish_s3img_needs_command" -l timeout -d 'Give up on a request that receives nothing for this long (seconds, or with a unit: 90s, 5m), then retry it [default: 60s]. Uploads wait for their answer as long as the server takes' -r
+complete -c s3img -n "__fish_s3img_needs_command" -l timeout -d 'Give up on a request that makes no progress for this long (seconds, or with a unit: 90s, 5m), then retry it [default: 60s]: no answer, no byte of a download, no byte of an upload taken, or no answer that long after an upload\'s last byte. Completing a multipart upload and copies wait as long as the server takes' -r
 complete -c s3img -n "__fish_s3img_needs_command" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r
 complete -c s3img -n "__fish_s3img_needs_command" -l proxy-host -d 'Host name or address of the HTTP proxy' -r
 complete -c s3img -n "__fish_s3img_needs_command" -l proxy-port -d 'Port of the HTTP proxy [default: 3128]' -r
@@ -71,7 +71,7 @@ complete -c s3img -n "__fish_s3img_using_subcommand put" -l bucket -d 'Bucket us
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l ca-bundle -d 'PEM file of the certificate authorities to trust for the endpoint, instead of the system\'s' -r -F
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l retries -d 'How many times to retry a failed request before giving up [default: 3]' -r
-complete -c s3img -n "__fish_s3img_using_subcommand put" -l timeout -d 'Give up on a request that receives nothing for this long (seconds, or with a unit: 90s, 5m), then retry it [default: 60s]. Uploads wait for their answer as long as the server takes' -r
+complete -c s3img -n "__fish_s3img_using_subcommand put" -l timeout -d 'Give up on a request that makes no progress for this long (seconds, or with a unit: 90s, 5m), then retry it [default: 60s]: no answer, no byte of a download, no byte of an upload taken, or no answer that long after an upload\'s last byte. Completing a multipart upload and copies wait as long as the server takes' -r
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l proxy-host -d 'Host name or address of the HTTP proxy' -r
 complete -c s3img -n "__fish_s3img_using_subcommand put" -l proxy-port -d 'Port of the HTTP proxy [default: 3128]' -r
@@ -100,7 +100,7 @@ complete -c s3img -n "__fish_s3img_using_subcommand get" -l bucket -d 'Bucket us
 complete -c s3img -n "__fish_s3img_using_subcommand get" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand get" -l ca-bundle -d 'PEM file of the certificate authorities to trust for the endpoint, instead of the system\'s' -r -F
 complete -c s3img -n "__fish_s3img_using_subcommand get" -l retries -d 'How many times to retry a failed request before giving up [default: 3]' -r
-complete -c s3img -n "__fish_s3img_using_subcommand get" -l timeout -d 'Give up on a request that receives nothing for this long (seconds, or with a unit: 90s, 5m), then retry it [default: 60s]. Uploads wait for their answer as long as the server takes' -r
+complete -c s3img -n "__fish_s3img_using_subcommand get" -l timeout -d 'Give up on a request that makes no progress for this long (seconds, or with a unit: 90s, 5m), then retry it [default: 60s]: no answer, no byte of a download, no byte of an upload taken, or no answer that long after an upload\'s last byte. Completing a multipart upload and copies wait as long as the server takes' -r
 complete -c s3img -n "__fish_s3img_using_subcommand get" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r
 complete -c s3img -n "__fish_s3img_using_subcommand get" -l proxy-host -d 'Host name or address of the HTTP proxy' -r
 complete -c s3img -n "__fish_s3img_using_subcommand get" -l proxy-port -d 'Port of the HTTP proxy [default: 3128]' -r
@@ -129,7 +129,7 @@ complete -c s3img -n "__fish_s3img_using_subcommand delete" -l bucket -d 'Bucket
 complete -c s3img -n "__fish_s3img_using_subcommand delete" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand delete" -l ca-bundle -d 'PEM file of the certificate authorities to trust for the endpoint, instead of the system\'s' -r -F
 complete -c s3img -n "__fish_s3img_using_subcommand delete" -l retries -d 'How many times to retry a failed request before giving up [default: 3]' -r
-complete -c s3img -n "__fish_s3img_using_subcommand delete" -l timeout -d 'Give up on a request that receives nothing for this long (seconds, or with a unit: 90s, 5m), then retry it [default: 60s]. Uploads wait for their answer as long as the server takes' -r
+complete -c s3img -n "__fish_s3img_using_subcommand delete" -l timeout -d 'Give up on a request that makes no progress for this long (seconds, or with a unit: 90s, 5m), then retry it [default: 60s]: no answer, no byte of a download, no byte of an upload taken, or no answer that long after an upload\'s last byte. Completing a multipart upload and copies wait as long as the server takes' -r
 complete -c s3img -n "__fish_s3img_using_subcommand delete" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r
 complete -c s3img -n "__fish_s3img_using_subcommand delete" -l proxy-host -d 'Host name or address of the HTTP proxy' -r
 complete -c s3img -n "__fish_s3img_using_subcommand delete" -l proxy-port -d 'Port of the HTTP proxy [default: 3128]' -r
@@ -156,7 +156,7 @@ complete -c s3img -n "__fish_s3img_using_subcommand ls" -l bucket -d 'Bucket use
 complete -c s3img -n "__fish_s3img_using_subcommand ls" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand ls" -l ca-bundle -d 'PEM file of the certificate authorities to trust for the endpoint, instead of the system\'s' -r -F
 complete -c s3img -n "__fish_s3img_using_subcommand ls" -l retries -d 'How many times to retry a failed request before giving up [default: 3]' -r
-complete -c s3img -n "__fish_s3img_using_subcommand ls" -l timeout -d 'Give up on a request that receives nothing for this long (seconds, or with a unit: 90s, 5m), then retry it [default: 60s]. Uploads wait for their answer as long as the server takes' -r
+complete -c s3img -n "__fish_s3img_using_subcommand ls" -l timeout -d 'Give up on a request that makes no progress for this long (seconds, or with a unit: 90s, 5m), then retry it [default: 60s]: no answer, no byte of a download, no byte of an upload taken, or no answer that long after an upload\'s last byte. Completing a multipart upload and copies wait as long as the server takes' -r
 complete -c s3img -n "__fish_s3img_using_subcommand ls" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r
 complete -c s3img -n "__fish_s3img_using_subcommand ls" -l proxy-host -d 'Host name or address of the HTTP proxy' -r
 complete -c s3img -n "__fish_s3img_using_subcommand ls" -l proxy-port -d 'Port of the HTTP proxy [default: 3128]' -r
@@ -183,7 +183,7 @@ complete -c s3img -n "__fish_s3img_using_subcommand config" -l bucket -d 'Bucket
 complete -c s3img -n "__fish_s3img_using_subcommand config" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand config" -l ca-bundle -d 'PEM file of the certificate authorities to trust for the endpoint, instead of the system\'s' -r -F
 complete -c s3img -n "__fish_s3img_using_subcommand config" -l retries -d 'How many times to retry a failed request before giving up [default: 3]' -r
-complete -c s3img -n "__fish_s3img_using_subcommand config" -l timeout -d 'Give up on a request that receives nothing for this long (seconds, or with a unit: 90s, 5m), then retry it [default: 60s]. Uploads wait for their answer as long as the server takes' -r
+complete -c s3img -n "__fish_s3img_using_subcommand config" -l timeout -d 'Give up on a request that makes no progress for this long (seconds, or with a unit: 90s, 5m), then retry it [default: 60s]: no answer, no byte of a download, no byte of an upload taken, or no answer that long after an upload\'s last byte. Completing a multipart upload and copies wait as long as the server takes' -r
 complete -c s3img -n "__fish_s3img_using_subcommand config" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r
 complete -c s3img -n "__fish_s3img_using_subcommand config" -l proxy-host -d 'Host name or address of the HTTP proxy' -r
 complete -c s3img -n "__fish_s3img_using_subcommand config" -l proxy-port -d 'Port of the HTTP proxy [default: 3128]' -r
@@ -209,7 +209,7 @@ complete -c s3img -n "__fish_s3img_using_subcommand check" -l bucket -d 'Bucket 
 complete -c s3img -n "__fish_s3img_using_subcommand check" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand check" -l ca-bundle -d 'PEM file of the certificate authorities to trust for the endpoint, instead of the system\'s' -r -F
 complete -c s3img -n "__fish_s3img_using_subcommand check" -l retries -d 'How many times to retry a failed request before giving up [default: 3]' -r
-complete -c s3img -n "__fish_s3img_using_subcommand check" -l timeout -d 'Give up on a request that receives nothing for this long (seconds, or with a unit: 90s, 5m), then retry it [default: 60s]. Uploads wait for their answer as long as the server takes' -r
+complete -c s3img -n "__fish_s3img_using_subcommand check" -l timeout -d 'Give up on a request that makes no progress for this long (seconds, or with a unit: 90s, 5m), then retry it [default: 60s]: no answer, no byte of a download, no byte of an upload taken, or no answer that long after an upload\'s last byte. Completing a multipart upload and copies wait as long as the server takes' -r
 complete -c s3img -n "__fish_s3img_using_subcommand check" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r
 complete -c s3img -n "__fish_s3img_using_subcommand check" -l proxy-host -d 'Host name or address of the HTTP proxy' -r
 complete -c s3img -n "__fish_s3img_using_subcommand check" -l proxy-port -d 'Port of the HTTP proxy [default: 3128]' -r
@@ -235,7 +235,7 @@ complete -c s3img -n "__fish_s3img_using_subcommand uploads" -l bucket -d 'Bucke
 complete -c s3img -n "__fish_s3img_using_subcommand uploads" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand uploads" -l ca-bundle -d 'PEM file of the certificate authorities to trust for the endpoint, instead of the system\'s' -r -F
 complete -c s3img -n "__fish_s3img_using_subcommand uploads" -l retries -d 'How many times to retry a failed request before giving up [default: 3]' -r
-complete -c s3img -n "__fish_s3img_using_subcommand uploads" -l timeout -d 'Give up on a request that receives nothing for this long (seconds, or with a unit: 90s, 5m), then retry it [default: 60s]. Uploads wait for their answer as long as the server takes' -r
+complete -c s3img -n "__fish_s3img_using_subcommand uploads" -l timeout -d 'Give up on a request that makes no progress for this long (seconds, or with a unit: 90s, 5m), then retry it [default: 60s]: no answer, no byte of a download, no byte of an upload taken, or no answer that long after an upload\'s last byte. Completing a multipart upload and copies wait as long as the server takes' -r
 complete -c s3img -n "__fish_s3img_using_subcommand uploads" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r
 complete -c s3img -n "__fish_s3img_using_subcommand uploads" -l proxy-host -d 'Host name or address of the HTTP proxy' -r
 complete -c s3img -n "__fish_s3img_using_subcommand uploads" -l proxy-port -d 'Port of the HTTP proxy [default: 3128]' -r
@@ -263,7 +263,7 @@ complete -c s3img -n "__fish_s3img_using_subcommand abort" -l bucket -d 'Bucket 
 complete -c s3img -n "__fish_s3img_using_subcommand abort" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand abort" -l ca-bundle -d 'PEM file of the certificate authorities to trust for the endpoint, instead of the system\'s' -r -F
 complete -c s3img -n "__fish_s3img_using_subcommand abort" -l retries -d 'How many times to retry a failed request before giving up [default: 3]' -r
-complete -c s3img -n "__fish_s3img_using_subcommand abort" -l timeout -d 'Give up on a request that receives nothing for this long (seconds, or with a unit: 90s, 5m), then retry it [default: 60s]. Uploads wait for their answer as long as the server takes' -r
+complete -c s3img -n "__fish_s3img_using_subcommand abort" -l timeout -d 'Give up on a request that makes no progress for this long (seconds, or with a unit: 90s, 5m), then retry it [default: 60s]: no answer, no byte of a download, no byte of an upload taken, or no answer that long after an upload\'s last byte. Completing a multipart upload and copies wait as long as the server takes' -r
 complete -c s3img -n "__fish_s3img_using_subcommand abort" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r
 complete -c s3img -n "__fish_s3img_using_subcommand abort" -l proxy-host -d 'Host name or address of the HTTP proxy' -r
 complete -c s3img -n "__fish_s3img_using_subcommand abort" -l proxy-port -d 'Port of the HTTP proxy [default: 3128]' -r
@@ -290,7 +290,7 @@ complete -c s3img -n "__fish_s3img_using_subcommand generate" -l bucket -d 'Buck
 complete -c s3img -n "__fish_s3img_using_subcommand generate" -l path-style -d 'Address buckets as ENDPOINT/BUCKET instead of BUCKET.ENDPOINT [default: true with --endpoint, false for AWS]' -r
 complete -c s3img -n "__fish_s3img_using_subcommand generate" -l ca-bundle -d 'PEM file of the certificate authorities to trust for the endpoint, instead of the system\'s' -r -F
 complete -c s3img -n "__fish_s3img_using_subcommand generate" -l retries -d 'How many times to retry a failed request before giving up [default: 3]' -r
-complete -c s3img -n "__fish_s3img_using_subcommand generate" -l timeout -d 'Give up on a request that receives nothing for this long (seconds, or with a unit: 90s, 5m), then retry it [default: 60s]. Uploads wait for their answer as long as the server takes' -r
+complete -c s3img -n "__fish_s3img_using_subcommand generate" -l timeout -d 'Give up on a request that makes no progress for this long (seconds, or with a unit: 90s, 5m), then retry it [default: 60s]: no answer, no byte of a download, no byte of an upload taken, or no answer that long after an upload\'s last byte. Completing a multipart upload and copies wait as long as the server takes' -r
 complete -c s3img -n "__fish_s3img_using_subcommand generate" -l proxy -d 'Send requests through the HTTP proxy set by --proxy-host (implied by --proxy-host). With no s3img proxy setting at all, HTTPS_PROXY, HTTP_PROXY and NO_PROXY are used' -r
 complete -c s3img -n "__fish_s3img_using_subcommand generate" -l proxy-host -d 'Host name or address of the HTTP proxy' -r
 complete -c s3img -n "__fish_s3img_using_subcommand generate" -l proxy-port -d 'Port of the HTTP proxy [default: 3128]' -r

@@ -138,9 +138,10 @@ pub struct GlobalArgs {
     )]
     pub retries: Option<String>,
 
-    /// Give up on a request that receives nothing for this long (seconds, or with a unit:
-    /// 90s, 5m), then retry it [default: 60s]. Uploads wait for their answer as long as
-    /// the server takes.
+    /// Give up on a request that makes no progress for this long (seconds, or with a unit:
+    /// 90s, 5m), then retry it [default: 60s]: no answer, no byte of a download, no byte of
+    /// an upload taken, or no answer that long after an upload's last byte. Completing a
+    /// multipart upload and copies wait as long as the server takes.
     #[arg(
         long,
         global = true,

@@ -409,6 +409,9 @@ enum Rig {
     Stalling,
     /// A server that waits 3 s before answering any GET of an object.
     Slow,
+    /// A server that takes the first MiB of every upload's body, then neither reads more
+    /// nor answers, holding the line.
+    StallingUploads,
     /// A "proxy" that accepts each connection and closes it at once; plain HTTP or a
     /// CONNECT tunnel for HTTPS.
     Closing { https: bool },
@@ -526,6 +529,27 @@ const SERVER_ROWS: &[ServerRow] = &[
         "no answer from http://127.0.0.1:",
     ),
     server_row(
+        Rig::StallingUploads,
+        &["--timeout", "1", "put", "a.img"],
+        1,
+        "s3://images/a.img: no answer for 1 s after all 307200 bytes were sent (timeout)",
+    ),
+    server_row(
+        Rig::StallingUploads,
+        &[
+            "--timeout",
+            "1",
+            "--part-size",
+            "32MiB",
+            "--multipart-threshold",
+            "32MiB",
+            "put",
+            "huge.img",
+        ],
+        1,
+        "s3://images/huge.img: the connection took nothing for 1 s after ",
+    ),
+    server_row(
         Rig::Closing { https: false },
         &["put", "a.img"],
         1,
@@ -597,6 +621,9 @@ fn servers_and_proxies_that_refuse_fail_or_break_off_are_answered_and_leave_noth
     std::fs::set_permissions(&work, Permissions::from_mode(0o777)).unwrap();
     std::fs::write(work.join("a.img"), random_bytes(300 * 1024, 1)).unwrap();
     std::fs::write(work.join("big.img"), random_bytes(11 * MIB, 2)).unwrap();
+    // Two parts, each larger than what the kernel buffers for a connection that is not
+    // read (some 12 MB on loopback).
+    std::fs::write(work.join("huge.img"), random_bytes(64 * MIB, 4)).unwrap();
     // A link planted where a download keeps its partial file must not be followed.
     std::fs::write(work.join("victim.txt"), b"keep me").unwrap();
     std::os::unix::fs::symlink("victim.txt", work.join(".linked.raw.s3img.part")).unwrap();
@@ -630,6 +657,13 @@ fn servers_and_proxies_that_refuse_fail_or_break_off_are_answered_and_leave_noth
             ..S3Options::default()
         },
     );
+    let stalling_uploads = S3Server::start(
+        &d.join("stalling-uploads"),
+        S3Options {
+            stall_puts: true,
+            ..S3Options::default()
+        },
+    );
     let failing = S3Server::start(
         &d.join("failing"),
         S3Options {
@@ -654,6 +688,7 @@ fn servers_and_proxies_that_refuse_fail_or_break_off_are_answered_and_leave_noth
             Rig::Short => &short,
             Rig::Stalling => &stalling,
             Rig::Slow => &slow,
+            Rig::StallingUploads => &stalling_uploads,
             Rig::Untrusted { .. } => &tls,
             _ => &good,
         };

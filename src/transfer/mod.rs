@@ -13,6 +13,7 @@ mod metadata;
 mod retry;
 pub mod upload;
 pub mod uploads;
+mod watch;
 
 pub use metadata::{ObjectInfo, head};
 

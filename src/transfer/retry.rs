@@ -11,6 +11,7 @@ use std::time::Duration;
 use aws_sdk_s3::error::SdkError;
 use aws_smithy_runtime_api::http::Response as RawResponse;
 
+use super::watch::Stalled;
 use crate::client::{S3, classify, is_cut_off, transient_reason};
 
 /// Why one attempt failed.
@@ -36,6 +37,17 @@ impl Attempt {
                 error: classify(s3, err, what),
             },
             None => Attempt::Final(classify(s3, err, what)),
+        }
+    }
+}
+
+impl Attempt {
+    /// An upload that made no progress for the idle time: the connection is dropped, and a
+    /// new one may fare better.
+    pub fn stalled(what: &str, stalled: &Stalled) -> Self {
+        Attempt::Transient {
+            reason: "timeout".to_owned(),
+            error: anyhow::anyhow!("{what}: {stalled}"),
         }
     }
 }

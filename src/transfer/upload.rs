@@ -32,6 +32,7 @@ use super::journal::{self, FileId, Journal};
 use super::metadata;
 use super::retry::{self, Attempt};
 use super::uploads;
+use super::watch::Watch;
 use crate::client::{self, S3, classify};
 use crate::error::{Failure, Resumable};
 use crate::location::Location;
@@ -272,6 +273,7 @@ async fn put_whole(
         .context("hashing the image")?;
     let what = to.to_string();
     retry::again(s3, &format!("the upload of {to}"), || async {
+        let watch = Watch::new(bytes);
         let put = s3
             .client
             .put_object()
@@ -280,14 +282,17 @@ async fn put_whole(
             .set_metadata(Some(metadata::for_image(algo, &hash, &image)))
             .body(ByteStream::from(data.clone()))
             .customize()
-            .config_override(client::long_answer());
+            .config_override(client::long_answer())
+            .interceptor(watch.interceptor(data.clone()));
         let put = if s3.sign_payload {
             put
         } else {
             put.disable_payload_signing()
         };
-        put.send()
+        watch
+            .run(put.send(), s3.timeout)
             .await
+            .map_err(|stalled| Attempt::stalled(&what, &stalled))?
             .map_err(|e| Attempt::from_sdk(s3, e, &what))
     })
     .await?;
@@ -717,6 +722,7 @@ async fn send_part(
 ) -> Result<CompletedPart> {
     let what = to.to_string();
     let sent = retry::again(s3, &format!("part {number}"), || async {
+        let watch = Watch::new(body.len() as u64);
         let upload = s3
             .client
             .upload_part()
@@ -726,15 +732,17 @@ async fn send_part(
             .part_number(number)
             .body(ByteStream::from(body.clone()))
             .customize()
-            .config_override(client::long_answer());
+            .config_override(client::long_answer())
+            .interceptor(watch.interceptor(body.clone()));
         let upload = if s3.sign_payload {
             upload
         } else {
             upload.disable_payload_signing()
         };
-        upload
-            .send()
+        watch
+            .run(upload.send(), s3.timeout)
             .await
+            .map_err(|stalled| Attempt::stalled(&what, &stalled))?
             .map_err(|e| Attempt::from_sdk(s3, e, &what))
     })
     .await

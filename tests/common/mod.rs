@@ -106,6 +106,8 @@ pub struct S3Options {
     pub short_gets: bool,
     /// GETs send half the body they announce, then hold the connection silent.
     pub stall_gets: bool,
+    /// Uploads have their first MiB taken, then neither read nor answered.
+    pub stall_puts: bool,
     /// Every Nth part upload gets a 503 and the next one a 500.
     pub fail_every_nth_part: Option<u64>,
     /// Every upload (not a copy) is answered with this status.
@@ -157,6 +159,9 @@ impl S3Server {
         }
         if options.stall_gets {
             cmd.arg("--stall-gets");
+        }
+        if options.stall_puts {
+            cmd.arg("--stall-puts");
         }
         if options.get_delay_ms > 0 {
             cmd.arg("--get-delay-ms")

@@ -92,6 +92,12 @@ struct Opt {
     #[arg(long)]
     stall_gets: bool,
 
+    /// Take the first MiB of every upload's body (PutObject and UploadPart, not copies),
+    /// then read nothing more and send no answer for two minutes, holding the connection
+    /// open, as a stuck proxy or server does.
+    #[arg(long)]
+    stall_puts: bool,
+
     /// Answer every Nth part upload with 503 Slow Down, and the one after it with 500, as
     /// a store under load does; the client is expected to retry.
     #[arg(long, value_name = "N")]
@@ -117,6 +123,7 @@ struct Shared {
     get_delay: std::time::Duration,
     short_gets: bool,
     stall_gets: bool,
+    stall_puts: bool,
     fail_every_nth_part: Option<u64>,
     fail_puts: Option<u16>,
     ignore_ranges: bool,
@@ -165,6 +172,7 @@ async fn run(opt: Opt) -> Result<()> {
         get_delay: std::time::Duration::from_millis(opt.get_delay_ms),
         short_gets: opt.short_gets,
         stall_gets: opt.stall_gets,
+        stall_puts: opt.stall_puts,
         fail_every_nth_part: opt.fail_every_nth_part,
         fail_puts: opt.fail_puts,
         ignore_ranges: opt.ignore_ranges,
@@ -232,6 +240,19 @@ async fn handle(
     let upload = req.method() == http::Method::PUT
         && req.uri().path().trim_start_matches('/').contains('/')
         && !req.headers().contains_key("x-amz-copy-source");
+    if upload && shared.stall_puts {
+        let mut body = std::pin::pin!(req.into_body());
+        let mut taken = 0;
+        while taken < 1 << 20 {
+            let frame = std::future::poll_fn(|cx| hyper::body::Body::poll_frame(body.as_mut(), cx));
+            match frame.await {
+                Some(Ok(frame)) => taken += frame.data_ref().map_or(0, |d| d.len()),
+                _ => break,
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(120)).await;
+        return Ok(error_response(500, "InternalError", "stalled upload"));
+    }
     if let Some(status) = shared.fail_puts.filter(|_| upload) {
         // Take the whole body first, as a store that fails to write it does; answering
         // early would make the client see a broken pipe instead of the status.
