@@ -42,8 +42,8 @@ pub struct S3 {
     /// The `retries` setting: extra attempts the SDK makes per request, and extra sends
     /// s3img makes of an upload part whose attempts all failed for a transient reason.
     pub retries: u32,
-    /// How long a response may go without a byte: the SDK's read timeout, and the limit
-    /// between two pieces of a downloaded body.
+    /// How long a request may go without progress: the SDK's read timeout, the limit
+    /// between two pieces of a downloaded body, and of an upload's body taken or answered.
     pub timeout: Duration,
     /// Whether uploaded bodies are covered by the request signature. Over plain HTTP the
     /// signature is what protects a body from change on the way; over HTTPS, TLS does,
@@ -129,10 +129,7 @@ pub async fn build(settings: &Settings, proxy_password: Option<&Secret>) -> Resu
     }
 
     let proxy = match &settings.proxy {
-        ProxyPlan::Explicit(server) => Some(ProxyName {
-            url: server.display(),
-            variable: None,
-        }),
+        ProxyPlan::Explicit(server) => Some(server.name()),
         ProxyPlan::Environment => env_proxy(settings.endpoint.as_deref()),
         ProxyPlan::Direct => None,
     };
@@ -167,7 +164,8 @@ pub async fn build(settings: &Settings, proxy_password: Option<&Secret>) -> Resu
 /// The settings of a request whose answer comes only once the server has taken in a large
 /// body or copied one (PutObject, UploadPart, CompleteMultipartUpload, copies): the read
 /// timeout counts from the start of the request, so it would cut off a slow upload or a
-/// long server-side step that is making progress.
+/// long server-side step that is making progress. Uploads are bounded by their progress
+/// instead (`transfer::watch`).
 pub fn long_answer() -> aws_sdk_s3::config::Builder {
     aws_sdk_s3::config::Builder::new().timeout_config(
         TimeoutConfig::builder()

@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 use crate::bounded::{self, PASSWORD_LINE};
-use crate::error::usage;
+use crate::error::{ProxyName, usage};
 use crate::secret::Secret;
 use crate::settings::Source;
 
@@ -67,6 +67,14 @@ impl ProxyServer {
         match &self.user {
             Some(user) => format!("http://{user}@{}", self.authority()),
             None => format!("http://{}", self.authority()),
+        }
+    }
+
+    /// The proxy as messages name it: an s3img setting, not a variable, chose it.
+    pub fn name(&self) -> ProxyName {
+        ProxyName {
+            url: self.display(),
+            variable: None,
         }
     }
 

@@ -145,7 +145,7 @@ const KEYS: &[Key] = &[
 pub const DEFAULT_PROXY_PORT: u16 = 3128;
 /// Default number of retries after the first attempt.
 pub const DEFAULT_RETRIES: u32 = 3;
-/// Default time a request may go without receiving anything.
+/// Default time a request may go without progress.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 /// The longest `timeout`: past an hour a stuck request is better retried.
 const MAX_TIMEOUT: Duration = Duration::from_secs(3600);
@@ -186,7 +186,7 @@ pub struct Settings {
     /// Credentials from the config file; `None` leaves them to the AWS SDK's own chain.
     pub credentials: Option<StaticCredentials>,
     pub retries: u32,
-    /// How long a request may go without receiving a byte before it is given up.
+    /// How long a request may go without progress before it is given up.
     pub timeout: Duration,
     pub proxy: ProxyPlan,
     pub transfer: TransferSettings,

@@ -10,7 +10,7 @@ use serde_json::json;
 
 use super::Context;
 use crate::cli::CheckArgs;
-use crate::error::{Failure, ProxyName, usage};
+use crate::error::{Failure, usage};
 use crate::location::Location;
 use crate::proxy::ProxyPlan;
 
@@ -67,10 +67,7 @@ pub async fn run(ctx: &Context, args: &CheckArgs) -> Result<()> {
                     return steps.fail(
                         PROXY_REACHABLE,
                         Failure::ProxyUnreachable {
-                            proxy: ProxyName {
-                                url: server.display(),
-                                variable: None,
-                            },
+                            proxy: server.name(),
                             reason: why,
                         }
                         .into(),

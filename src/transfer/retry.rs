@@ -39,9 +39,7 @@ impl Attempt {
             None => Attempt::Final(classify(s3, err, what)),
         }
     }
-}
 
-impl Attempt {
     /// An upload that made no progress for the idle time: the connection is dropped, and a
     /// new one may fare better.
     pub fn stalled(what: &str, stalled: &Stalled) -> Self {

@@ -273,7 +273,7 @@ async fn put_whole(
         .context("hashing the image")?;
     let what = to.to_string();
     retry::again(s3, &format!("the upload of {to}"), || async {
-        let watch = Watch::new(bytes);
+        let watch = Watch::new(data.clone());
         let put = s3
             .client
             .put_object()
@@ -283,7 +283,7 @@ async fn put_whole(
             .body(ByteStream::from(data.clone()))
             .customize()
             .config_override(client::long_answer())
-            .interceptor(watch.interceptor(data.clone()));
+            .interceptor(watch.interceptor());
         let put = if s3.sign_payload {
             put
         } else {
@@ -722,7 +722,7 @@ async fn send_part(
 ) -> Result<CompletedPart> {
     let what = to.to_string();
     let sent = retry::again(s3, &format!("part {number}"), || async {
-        let watch = Watch::new(body.len() as u64);
+        let watch = Watch::new(body.clone());
         let upload = s3
             .client
             .upload_part()
@@ -733,7 +733,7 @@ async fn send_part(
             .body(ByteStream::from(body.clone()))
             .customize()
             .config_override(client::long_answer())
-            .interceptor(watch.interceptor(body.clone()));
+            .interceptor(watch.interceptor());
         let upload = if s3.sign_payload {
             upload
         } else {

@@ -29,24 +29,24 @@ use http_body::{Body, Frame, SizeHint};
 /// large enough that noting it costs nothing.
 const PIECE: usize = 128 * 1024;
 
-/// What the connection has taken of one upload's body, shared by the body of each attempt
-/// and the watcher.
+/// One upload's body and what the connection has taken of it, shared by the body of each
+/// attempt and the watcher.
 #[derive(Debug)]
 pub struct Watch {
+    body: Bytes,
     start: Instant,
     /// Milliseconds after `start` of the last progress.
     last: AtomicU64,
     /// Bytes of the current attempt's body taken so far.
     taken: AtomicU64,
-    total: u64,
 }
 
 /// The upload gave no sign of progress for the idle time.
 #[derive(Debug)]
 pub struct Stalled {
-    pub idle: Duration,
-    pub taken: u64,
-    pub total: u64,
+    idle: Duration,
+    taken: u64,
+    total: u64,
 }
 
 impl std::fmt::Display for Stalled {
@@ -69,12 +69,12 @@ impl std::fmt::Display for Stalled {
 }
 
 impl Watch {
-    pub fn new(total: u64) -> Arc<Watch> {
+    pub fn new(body: Bytes) -> Arc<Watch> {
         Arc::new(Watch {
+            body,
             start: Instant::now(),
             last: AtomicU64::new(0),
             taken: AtomicU64::new(0),
-            total,
         })
     }
 
@@ -89,11 +89,8 @@ impl Watch {
     }
 
     /// The interceptor that gives each attempt of the request a body reporting here.
-    pub fn interceptor(self: &Arc<Self>, body: Bytes) -> Swap {
-        Swap {
-            body,
-            watch: self.clone(),
-        }
+    pub fn interceptor(self: &Arc<Self>) -> Swap {
+        Swap(self.clone())
     }
 
     /// Runs `send` until it finishes, or until nothing has moved for `idle`.
@@ -110,7 +107,7 @@ impl Watch {
                 return Err(Stalled {
                     idle,
                     taken: self.taken.load(Ordering::Relaxed),
-                    total: self.total,
+                    total: self.body.len() as u64,
                 });
             }
             if let Ok(out) = tokio::time::timeout(wait, send.as_mut()).await {
@@ -123,10 +120,7 @@ impl Watch {
 /// Replaces an upload request's in-memory body, once it is signed, with the same bytes as
 /// a [`Watched`] body.
 #[derive(Debug)]
-pub struct Swap {
-    body: Bytes,
-    watch: Arc<Watch>,
-}
+pub struct Swap(Arc<Watch>);
 
 impl Intercept for Swap {
     fn name(&self) -> &'static str {
@@ -139,11 +133,12 @@ impl Intercept for Swap {
         _components: &RuntimeComponents,
         _cfg: &mut ConfigBag,
     ) -> Result<(), aws_smithy_runtime_api::box_error::BoxError> {
-        self.watch.taken.store(0, Ordering::Relaxed);
-        self.watch.touch();
+        let watch = &self.0;
+        watch.taken.store(0, Ordering::Relaxed);
+        watch.touch();
         let watched = Watched {
-            rest: self.body.clone(),
-            watch: self.watch.clone(),
+            rest: watch.body.clone(),
+            watch: watch.clone(),
         };
         *context.request_mut().body_mut() = SdkBody::from_body_1_x(watched);
         Ok(())
@@ -191,7 +186,7 @@ mod tests {
     use super::*;
 
     fn pieces(body: Bytes) -> Vec<usize> {
-        let watch = Watch::new(body.len() as u64);
+        let watch = Watch::new(body.clone());
         let mut watched = Watched {
             rest: body,
             watch: watch.clone(),
@@ -221,7 +216,7 @@ mod tests {
     #[tokio::test]
     async fn a_request_that_moves_is_not_cut_off_and_one_that_does_not_is() {
         let idle = Duration::from_millis(400);
-        let watch = Watch::new(10);
+        let watch = Watch::new(Bytes::from_static(b"ten bytes!"));
         // Progress every 150 ms for 1.2 s: never idle for 400 ms.
         let moving = async {
             for _ in 0..8 {
@@ -232,7 +227,7 @@ mod tests {
         };
         assert_eq!(watch.run(moving, idle).await.unwrap(), "answered");
 
-        let stuck = Watch::new(10);
+        let stuck = Watch::new(Bytes::from_static(b"ten bytes!"));
         stuck.taken.store(4, Ordering::Relaxed);
         let err = stuck
             .run(std::future::pending::<()>(), Duration::from_secs(1))
